@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>客服工具箱</p>, document.getElementById('app')!);

@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { SELLER_HOST_PATTERNS } from './lib/sites/hosts';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/i18n/module'],
+  // Explicit imports everywhere: a reader sees where every name comes from.
+  imports: false,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // Only the seller back-offices; pack subscriptions ask for their origin at subscribe time.
+    host_permissions: [...SELLER_HOST_PATTERNS],
+    optional_host_permissions: ['https://*/*'],
+    permissions: ['storage', 'alarms', 'notifications', 'clipboardWrite', 'activeTab', 'scripting'],
+    commands: {
+      'open-phrase-picker': {
+        suggested_key: { default: 'Alt+K' },
+        description: '__MSG_commandOpenPicker__',
+      },
+    },
+    browser_specific_settings: {
+      gecko: { id: 'kefu-kit@kefukit.dev', strict_min_version: '115.0' },
+    },
+  },
+  vite: () => ({
+    plugins: [preact()],
+  }),
+});
