@@ -1,0 +1,25 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules', '.output', '.wxt', 'demo-screenshots', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Page and pack content is text, never HTML.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: '页面与短语包内容只能当作文本：用 textContent。' },
+        { property: 'outerHTML', message: '页面与短语包内容只能当作文本。' },
+      ],
+    },
+  },
+  {
+    files: ['tests/fixtures/**/*.{js,html}'],
+    rules: { 'no-restricted-properties': 'off', 'no-var': 'off' },
+  },
+);
