@@ -4,7 +4,7 @@ import { SELLER_HOST_PATTERNS } from './lib/sites/hosts';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
-  modules: ['@wxt-dev/i18n/module'],
+  modules: ['@wxt-dev/i18n/module', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
   manifest: {

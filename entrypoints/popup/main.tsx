@@ -1,2 +1,5 @@
 import { render } from 'preact';
-render(<p>客服工具箱</p>, document.getElementById('app')!);
+import { PopupApp } from '../../components/popup/popup-app';
+import '../../components/page.css';
+
+render(<PopupApp />, document.getElementById('app')!);

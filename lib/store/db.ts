@@ -1,0 +1,64 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Phrase } from '../phrases/model';
+
+/**
+ * The extension's IndexedDB, opened ONLY by the background (a content script's IndexedDB is
+ * the merchant's). One migration per version; each migration has a test in tests/unit/store.
+ */
+export const DB_NAME = 'kefu-kit';
+
+/** Records are stored with whatever cached, derived fields their feature adds (e.g. pinyin). */
+export type PhraseRecord = Phrase & { py?: unknown };
+
+export interface KefuDB extends DBSchema {
+  phrases: {
+    key: string;
+    value: PhraseRecord;
+    indexes: { 'by-shortcut': string; 'by-updated': number; 'by-pack': string };
+  };
+  packs: { key: string; value: { id: string } & Record<string, unknown> };
+  registers: {
+    key: string;
+    value: { id: string; kind: string; createdAt: number } & Record<string, unknown>;
+    indexes: { 'by-kind': string; 'by-created': number };
+  };
+  followups: {
+    key: string;
+    value: { id: string; dueAt: number } & Record<string, unknown>;
+    indexes: { 'by-due': number };
+  };
+  /** Small documents: rotation state, last backup time… */
+  kv: { key: string; value: unknown };
+}
+
+type UpgradeTx = IDBPTransaction<KefuDB, StoreNames<KefuDB>[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<KefuDB>, tx: UpgradeTx) => void;
+
+/** MIGRATIONS[n] upgrades a database at version n-1 to version n. Never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [
+  () => {},
+  // v1: the initial schema.
+  (db) => {
+    const phrases = db.createObjectStore('phrases', { keyPath: 'id' });
+    phrases.createIndex('by-shortcut', 'shortcut');
+    phrases.createIndex('by-updated', 'updatedAt');
+    phrases.createIndex('by-pack', 'source.packId');
+    db.createObjectStore('packs', { keyPath: 'id' });
+    const registers = db.createObjectStore('registers', { keyPath: 'id' });
+    registers.createIndex('by-kind', 'kind');
+    registers.createIndex('by-created', 'createdAt');
+    const followups = db.createObjectStore('followups', { keyPath: 'id' });
+    followups.createIndex('by-due', 'dueAt');
+    db.createObjectStore('kv');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length - 1;
+
+export function openKefuDB(name = DB_NAME, version = DB_VERSION): Promise<IDBPDatabase<KefuDB>> {
+  return openDB<KefuDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion + 1; v <= (newVersion ?? version); v++) MIGRATIONS[v]?.(db, tx);
+    },
+  });
+}
