@@ -79,34 +79,37 @@ function parseDateText(text: string): number | undefined {
 }
 
 /** Epoch ms for a remark date, or a Chinese message saying what is wrong. */
-export function parseRemarkDate(input: unknown): { ok: true; epochMs: number } | { ok: false; message: string } {
+export function parseRemarkDate(
+  input: unknown,
+  label = '接待日期',
+): { ok: true; epochMs: number } | { ok: false; message: string } {
   let epochMs: number | undefined;
   if (input instanceof Date) {
     epochMs = input.getTime();
-    if (!Number.isFinite(epochMs)) return { ok: false, message: '接待日期无效（Invalid Date）' };
+    if (!Number.isFinite(epochMs)) return { ok: false, message: `${label}无效（Invalid Date）` };
   } else if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return { ok: false, message: '接待日期不是有效的数字时间戳' };
+    if (!Number.isFinite(input)) return { ok: false, message: `${label}不是有效的数字时间戳` };
     // A seconds timestamp (e.g. 1408464000) would silently show as January 1970.
     if (Math.abs(input) >= 1e9 && Math.abs(input) < 1e11) {
-      return { ok: false, message: `接待日期 ${input} 像是以秒为单位的时间戳，请用毫秒` };
+      return { ok: false, message: `${label} ${input} 像是以秒为单位的时间戳，请用毫秒` };
     }
     epochMs = input;
   } else if (typeof input === 'string') {
-    if (!input.trim()) return { ok: false, message: '请填写接待日期' };
+    if (!input.trim()) return { ok: false, message: `请填写${label}` };
     epochMs = parseDateText(input);
     if (epochMs === undefined) {
       return {
         ok: false,
-        message: `接待日期「${input.trim().slice(0, 40)}」无法识别，请用 2014-08-20、2014.8.20 或带时区的 ISO 时间`,
+        message: `${label}「${input.trim().slice(0, 40)}」无法识别，请用 2014-08-20、2014.8.20 或带时区的 ISO 时间`,
       };
     }
   } else if (input === undefined || input === null) {
-    return { ok: false, message: '请填写接待日期' };
+    return { ok: false, message: `请填写${label}` };
   } else {
-    return { ok: false, message: '接待日期必须是日期、日期字符串或毫秒时间戳' };
+    return { ok: false, message: `${label}必须是日期、日期字符串或毫秒时间戳` };
   }
   const year = new Date(epochMs + SHANGHAI_OFFSET_MS).getUTCFullYear();
-  if (year < 1000 || year > 9999) return { ok: false, message: `接待日期的年份 ${year} 超出范围` };
+  if (year < 1000 || year > 9999) return { ok: false, message: `${label}的年份 ${year} 超出范围` };
   return { ok: true, epochMs };
 }
 
@@ -125,7 +128,9 @@ export function formatRemarkDate(date: RemarkDateInput): string {
 }
 
 /** Checks and normalizes the three parts without throwing; for forms that show errors per field. */
-export function validateRemarkInput(input: Partial<Record<keyof RemarkInput, unknown>>): RemarkInputValidation {
+export function validateRemarkInput(
+  input: Partial<Record<keyof RemarkInput, unknown>>,
+): RemarkInputValidation {
   const errors: RemarkInputErrors = {};
   const agent = typeof input.agent === 'string' ? normalizeRemarkText(input.agent) : '';
   const content = typeof input.content === 'string' ? normalizeRemarkText(input.content) : '';

@@ -21,13 +21,21 @@ export const DEFAULT_FLAG_LEGEND: FlagLegend = {
       label: { zh: '发货需注意', en: 'Check before shipping' },
       description: '发货前查看备注：赠品、指定快递等承诺',
     },
-    problem: { colour: 'yellow', label: { zh: '问题件', en: 'Problem order' }, description: '破损、错发、少件、物流异常等待处理' },
+    problem: {
+      colour: 'yellow',
+      label: { zh: '问题件', en: 'Problem order' },
+      description: '破损、错发、少件、物流异常等待处理',
+    },
     'follow-up': {
       colour: 'green',
       label: { zh: '待跟进', en: 'Follow-up needed' },
       description: '客服答应了后续要做的事，接待人负责跟进，不留给换班同事',
     },
-    exchange: { colour: 'blue', label: { zh: '换货', en: 'Exchange' }, description: '收到买家寄回的货后按备注换款/换码发出' },
+    exchange: {
+      colour: 'blue',
+      label: { zh: '换货', en: 'Exchange' },
+      description: '收到买家寄回的货后按备注换款/换码发出',
+    },
     return: { colour: 'purple', label: { zh: '退货', en: 'Return' }, description: '收到退货验货入库后退款' },
   },
 };
@@ -40,8 +48,8 @@ export interface PlatformFlagTable {
    * Undefined when we cannot say (platform `other`).
    */
   unflaggedColour?: FlagColour;
+  /** Where the codes were seen (public automation code and API docs, not our own live check). */
   source: string;
-  verified: boolean;
 }
 
 const SELLER_PAGES = 'shared/research/seller-pages.md (public automation code, 2026)';
@@ -51,34 +59,29 @@ export const PLATFORM_FLAG_TABLES: Record<Platform, PlatformFlagTable> = {
     codes: { gray: 0, red: 1, yellow: 2, green: 3, blue: 4, purple: 5 },
     unflaggedColour: 'gray',
     source: `${SELLER_PAGES}; taobao.trade.memo.update flag 0–5`,
-    verified: true,
   },
   tmall: {
     codes: { gray: 0, red: 1, yellow: 2, green: 3, blue: 4, purple: 5 },
     unflaggedColour: 'gray',
     source: `${SELLER_PAGES}; Tmall shares Taobao's trade system`,
-    verified: true,
   },
   jd: {
     codes: { gray: 0, red: 1, yellow: 2, green: 3, blue: 4, purple: 5 },
     unflaggedColour: 'gray',
     source: `${SELLER_PAGES} (商家备注 levels)`,
-    verified: true,
   },
   pdd: {
     codes: { red: 1, yellow: 2, green: 3, blue: 4, purple: 5 },
     unflaggedColour: 'gray',
     source: `${SELLER_PAGES}; pdd.order.note.update tag 1–5`,
-    verified: true,
   },
   douyin: {
     // NOT Taobao's order.
     codes: { gray: 0, purple: 1, cyan: 2, green: 3, orange: 4, red: 5 },
     unflaggedColour: 'gray',
-    source: `${SELLER_PAGES} (抖店 star values)`,
-    verified: true,
+    source: `${SELLER_PAGES} (抖店 star values; no API doc seen)`,
   },
-  other: { codes: {}, source: 'unknown site: no flag codes', verified: false },
+  other: { codes: {}, source: 'unknown site: no flag codes' },
 };
 
 /**
@@ -136,7 +139,10 @@ function tableFor(platform: Platform): PlatformFlagTable {
  * are taken first, then missing colours take their first free fallback, so two flags never
  * share a code and a code read back off the page means exactly one flag.
  */
-export function resolveFlagMapping(platform: Platform, legend: FlagLegend = DEFAULT_FLAG_LEGEND): PlatformFlagMapping {
+export function resolveFlagMapping(
+  platform: Platform,
+  legend: FlagLegend = DEFAULT_FLAG_LEGEND,
+): PlatformFlagMapping {
   // Recomputed on every call (six flags): no cache to go stale when a lead edits the legend.
   const table = tableFor(platform);
 
@@ -202,14 +208,20 @@ export function resolveFlagMapping(platform: Platform, legend: FlagLegend = DEFA
     }
   }
 
-  return { platform, byFlag, byCode, unflagged };
+  // Same key order as SEMANTIC_FLAGS, whatever order the fallbacks were resolved in.
+  const ordered = Object.fromEntries(SEMANTIC_FLAGS.map((flag) => [flag, byFlag[flag]])) as typeof byFlag;
+  return { platform, byFlag: ordered, byCode, unflagged };
 }
 
 /**
  * The platform code for a semantic flag, or null when the order should carry no flag
  * (Pinduoduo's `normal`, or a colour the platform cannot show — see `resolveFlagMapping` notes).
  */
-export function flagCodeFor(platform: Platform, semanticFlag: SemanticFlag, legend?: FlagLegend): number | null {
+export function flagCodeFor(
+  platform: Platform,
+  semanticFlag: SemanticFlag,
+  legend?: FlagLegend,
+): number | null {
   const resolved = resolveFlagMapping(platform, legend).byFlag[semanticFlag];
   if (!resolved) throw new Error(`未知旗帜「${String(semanticFlag)}」，可用：${SEMANTIC_FLAGS.join('、')}`);
   return resolved.code;
@@ -230,7 +242,11 @@ export function semanticFlagFor(
 }
 
 /** The label a legend gives a flag (for chips and the composer). */
-export function flagLabel(flag: SemanticFlag, legend: FlagLegend = DEFAULT_FLAG_LEGEND, lang: 'zh' | 'en' = 'zh') {
+export function flagLabel(
+  flag: SemanticFlag,
+  legend: FlagLegend = DEFAULT_FLAG_LEGEND,
+  lang: 'zh' | 'en' = 'zh',
+) {
   const label = legend.flags[flag].label;
   return lang === 'en' ? (label.en ?? label.zh) : label.zh;
 }

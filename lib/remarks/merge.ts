@@ -1,5 +1,6 @@
-import { PLATFORMS, type Platform } from '../sites/platforms';
+import type { Platform } from '../sites/platforms';
 import { normalizeRemarkText } from './compose';
+import { UnknownPlatformError } from './flags';
 
 /**
  * Appending our remark line to the order's existing seller remark. We never rewrite what is
@@ -35,7 +36,8 @@ export const REMARK_FIELD_SPECS: Record<Platform, RemarkFieldSpec> = {
     // The API doc says bytes without naming the encoding; UTF-8 (汉字 = 3) is the stricter reading.
     unit: 'utf8-bytes',
     verified: false,
-    source: 'taobao.trade.memo.update / memo.add API doc: 卖家交易备注 最大长度 1000 个字节 (via bububa/opentaobao); web form limit not seen',
+    source:
+      'taobao.trade.memo.update / memo.add API doc: 卖家交易备注 最大长度 1000 个字节 (via bububa/opentaobao); web form limit not seen',
   },
   tmall: {
     separator: '\n',
@@ -55,7 +57,8 @@ export const REMARK_FIELD_SPECS: Record<Platform, RemarkFieldSpec> = {
     separator: '；',
     unit: 'codepoints',
     verified: false,
-    source: 'no documented 订单备注 limit found (pdd.order.note.update gives none; tag_name ≤ 3 chars is the tag, not the note)',
+    source:
+      'no documented 订单备注 limit found (pdd.order.note.update gives none; tag_name ≤ 3 chars is the tag, not the note)',
   },
   douyin: {
     // 60 characters is tight: a one-character separator, no newline.
@@ -63,7 +66,8 @@ export const REMARK_FIELD_SPECS: Record<Platform, RemarkFieldSpec> = {
     limit: 60,
     unit: 'utf16',
     verified: false,
-    source: 'shared/research/seller-pages.md: 抖店 remark ≤ 60 characters; how the page counts emoji is unverified',
+    source:
+      'shared/research/seller-pages.md: 抖店 remark ≤ 60 characters; how the page counts emoji is unverified',
   },
   other: {
     separator: '；',
@@ -132,7 +136,7 @@ function endsWithAddition(existing: string, addition: string): boolean {
 
 function specFor(platform: Platform): RemarkFieldSpec {
   if (!Object.hasOwn(REMARK_FIELD_SPECS, platform)) {
-    throw new Error(`未知平台「${String(platform)}」，可用：${PLATFORMS.join('、')}`);
+    throw new UnknownPlatformError(platform);
   }
   return REMARK_FIELD_SPECS[platform];
 }
@@ -141,12 +145,17 @@ function specFor(platform: Platform): RemarkFieldSpec {
  * Appends `addition` to `existing` for `platform`. `existing` is kept exactly, even when it is
  * only whitespace; a separator is added only between two non-blank remarks.
  */
-export function mergeRemark(existing: string, addition: string, options: MergeRemarkOptions): MergeRemarkResult {
+export function mergeRemark(
+  existing: string,
+  addition: string,
+  options: MergeRemarkOptions,
+): MergeRemarkResult {
   const spec = specFor(options.platform);
   const appended = addition.trim().length > 0;
   const preferred = options.separator ?? spec.separator;
   const alreadySeparated =
-    ALREADY_SEPARATED.some((end) => existing.endsWith(end)) || (preferred !== '' && existing.endsWith(preferred));
+    ALREADY_SEPARATED.some((end) => existing.endsWith(end)) ||
+    (preferred !== '' && existing.endsWith(preferred));
   const separator = appended && existing.trim().length > 0 && !alreadySeparated ? preferred : '';
   const text = appended ? existing + separator + addition : existing;
 
@@ -155,6 +164,8 @@ export function mergeRemark(existing: string, addition: string, options: MergeRe
   const result: MergeRemarkResult = {
     text,
     overLimit,
+    ...(spec.limit === undefined ? {} : { limit: spec.limit }),
+    ...(overLimit && spec.limit !== undefined ? { overBy: length - spec.limit } : {}),
     length,
     unit: spec.unit,
     limitVerified: spec.verified,
@@ -162,7 +173,5 @@ export function mergeRemark(existing: string, addition: string, options: MergeRe
     appended,
     duplicate: appended && endsWithAddition(existing, addition),
   };
-  if (spec.limit !== undefined) result.limit = spec.limit;
-  if (overLimit && spec.limit !== undefined) result.overBy = length - spec.limit;
   return result;
 }

@@ -45,7 +45,9 @@ function legendEntrySchema(flag: SemanticFlag) {
   );
 }
 
-const legendFlagsShape = Object.fromEntries(SEMANTIC_FLAGS.map((flag) => [flag, legendEntrySchema(flag)])) as {
+const legendFlagsShape = Object.fromEntries(
+  SEMANTIC_FLAGS.map((flag) => [flag, legendEntrySchema(flag)]),
+) as {
   [F in SemanticFlag]: ReturnType<typeof legendEntrySchema>;
 };
 
@@ -113,7 +115,8 @@ const numberFieldSchema = z.object({
   kind: z.literal('number'),
   min: z.number().finite().optional(),
   max: z.number().finite().optional(),
-  integer: z.boolean().optional(),
+  /** Most digits after the point; 0 means a whole number. Absent: any. */
+  decimals: z.number().int().min(0).max(6).optional(),
   /** Shown after the input box, e.g. 天 or 元; the body pattern carries its own wording. */
   unit: z.string().trim().max(6).optional(),
   defaultValue: z.number().finite().optional(),
@@ -146,16 +149,31 @@ export const remarkTemplateFieldSchema = z
         ctx.addIssue({ code: 'custom', path: ['max'], message: `「${field.label}」的最大值不能小于最小值` });
       }
       const d = field.defaultValue;
-      if (d !== undefined && ((field.min !== undefined && d < field.min) || (field.max !== undefined && d > field.max))) {
-        ctx.addIssue({ code: 'custom', path: ['defaultValue'], message: `「${field.label}」的默认值超出范围` });
+      if (
+        d !== undefined &&
+        ((field.min !== undefined && d < field.min) || (field.max !== undefined && d > field.max))
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['defaultValue'],
+          message: `「${field.label}」的默认值超出范围`,
+        });
       }
     }
     if (field.kind === 'select') {
       if (new Set(field.options).size !== field.options.length) {
         ctx.addIssue({ code: 'custom', path: ['options'], message: `「${field.label}」的选项有重复` });
       }
-      if (field.defaultValue !== undefined && !field.allowCustom && !field.options.includes(field.defaultValue)) {
-        ctx.addIssue({ code: 'custom', path: ['defaultValue'], message: `「${field.label}」的默认值不在选项里` });
+      if (
+        field.defaultValue !== undefined &&
+        !field.allowCustom &&
+        !field.options.includes(field.defaultValue)
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['defaultValue'],
+          message: `「${field.label}」的默认值不在选项里`,
+        });
       }
     }
   });
@@ -198,7 +216,11 @@ export const remarkTemplateSchema = z
     const declared = new Set<string>();
     template.fields.forEach((field, index) => {
       if (declared.has(field.name)) {
-        ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `字段名「${field.name}」重复` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', index, 'name'],
+          message: `字段名「${field.name}」重复`,
+        });
       }
       declared.add(field.name);
     });
@@ -214,7 +236,17 @@ export const remarkTemplateSchema = z
         ctx.addIssue({ code: 'custom', path: ['body'], message: `模板内容用到了未定义的字段「${name}」` });
       }
     }
+    const outsideGroups = new Set(parsed.tokens.flatMap((t) => (t.type === 'field' ? [t.name] : [])));
     template.fields.forEach((field, index) => {
+      // An optional field outside [ ] would leave dangling words (`送` with no gift) when empty.
+      const hasDefault = 'defaultValue' in field && field.defaultValue !== undefined;
+      if (!field.required && !hasDefault && outsideGroups.has(field.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['body'],
+          message: `选填字段「${field.label}」要放在 [ ] 里，不填时整段省略；或者把它设为必填`,
+        });
+      }
       if (!used.includes(field.name)) {
         ctx.addIssue({
           code: 'custom',

@@ -42,7 +42,10 @@ export function parseTemplatePattern(pattern: string): ParsedPattern {
       if (close < 0) return { ok: false, error: `第 ${i + 1} 个字符：「{」没有对应的「}」` };
       const name = pattern.slice(i + 1, close).trim();
       if (!TEMPLATE_FIELD_NAME.test(name)) {
-        return { ok: false, error: `第 ${i + 1} 个字符：字段名「${name}」无效（只能用字母、汉字、数字和下划线）` };
+        return {
+          ok: false,
+          error: `第 ${i + 1} 个字符：字段名「${name}」无效（只能用字母、汉字、数字和下划线）`,
+        };
       }
       flushText();
       (group ? group.parts : tokens).push({ type: 'field', name });
@@ -78,7 +81,8 @@ export function patternFieldNames(tokens: readonly PatternToken[]): string[] {
   };
   for (const token of tokens) {
     if (token.type === 'field') add(token.name);
-    else if (token.type === 'optional') for (const part of token.parts) if (part.type === 'field') add(part.name);
+    else if (token.type === 'optional')
+      for (const part of token.parts) if (part.type === 'field') add(part.name);
   }
   return names;
 }

@@ -11,7 +11,14 @@
  * fabricated transactions and reviews are illegal (电子商务法 art 17, 反不正当竞争法 art 8) and
  * banned by every platform, so green means 待跟进 (follow-up) instead.
  */
-export const SEMANTIC_FLAGS = ['normal', 'ship-attention', 'problem', 'follow-up', 'exchange', 'return'] as const;
+export const SEMANTIC_FLAGS = [
+  'normal',
+  'ship-attention',
+  'problem',
+  'follow-up',
+  'exchange',
+  'return',
+] as const;
 export type SemanticFlag = (typeof SEMANTIC_FLAGS)[number];
 
 /**
