@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/fixtures/**/*.{js,html}'],
+    files: ['tests/fixtures/**/*.js'],
     rules: { 'no-restricted-properties': 'off', 'no-var': 'off' },
   },
 );
