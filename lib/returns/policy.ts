@@ -47,11 +47,7 @@ export type ShopPolicyInput = z.input<typeof shopPolicySchema>;
 export const DEFAULT_SHOP_POLICY: ShopPolicy = {};
 
 export type PolicyRuleId =
-  | 'P-exchange-split'
-  | 'P-return-shipping-free'
-  | 'P-allergy'
-  | 'P-grace'
-  | 'P-no-reason-days';
+  'P-exchange-split' | 'P-return-shipping-free' | 'P-allergy' | 'P-grace' | 'P-no-reason-days';
 
 /** How each override is explained in the UI (data, like the T-rules). */
 export const POLICY_RULES: Record<PolicyRuleId, { title: string; text: string }> = {

@@ -52,9 +52,17 @@ export const SOURCES: Record<SourceKey, SourceDef> = {
     full: '部分商品修理更换退货责任规定（“三包”规定）',
     version: '1995',
   },
-  S11: { short: '淘宝开放平台延长收货接口', full: '淘宝开放平台 延长交易收货时间接口说明', version: '2026 查阅' },
+  S11: {
+    short: '淘宝开放平台延长收货接口',
+    full: '淘宝开放平台 延长交易收货时间接口说明',
+    version: '2026 查阅',
+  },
   S12: { short: '抖店自动确认收货说明', full: '抖店（抖音电商）自动确认收货规则说明', version: '2026 查阅' },
-  S13: { short: '天猫商品运费险说明', full: '天猫商品数据中的运费险（退货运费险）说明', version: '2026 查阅' },
+  S13: {
+    short: '天猫商品运费险说明',
+    full: '天猫商品数据中的运费险（退货运费险）说明',
+    version: '2026 查阅',
+  },
 };
 
 export type RuleId =
@@ -117,11 +125,7 @@ export const RULES: Record<RuleId, RuleDef> = {
     text:
       '消费者定作的商品、鲜活易腐的商品、在线下载或已拆封的音像制品/软件等数字化商品、已交付的报纸期刊，' +
       '依法不适用七天无理由退货，不需要买家事先确认。京东：下单前就已存在的商品不算“定制”。',
-    sources: [
-      { key: 'S1', articles: '第25条' },
-      { key: 'S2', articles: '第6、20条' },
-      { key: 'S9' },
-    ],
+    sources: [{ key: 'S1', articles: '第25条' }, { key: 'S2', articles: '第6、20条' }, { key: 'S9' }],
   }),
   T4: rule({
     id: 'T4',
@@ -143,8 +147,7 @@ export const RULES: Record<RuleId, RuleDef> = {
   T6: rule({
     id: 'T6',
     title: '商品完好',
-    text:
-      '商品保持原有品质和功能，商品本身、配件、商标标识齐全，就算完好。为检查商品拆开包装、合理调试，不影响完好。',
+    text: '商品保持原有品质和功能，商品本身、配件、商标标识齐全，就算完好。为检查商品拆开包装、合理调试，不影响完好。',
     sources: [
       { key: 'S2', articles: '第8条' },
       { key: 'S3', articles: '第19条' },
@@ -204,8 +207,7 @@ export const RULES: Record<RuleId, RuleDef> = {
   T13: rule({
     id: 'T13',
     title: '退款时限',
-    text:
-      '卖家收到退回的商品后应在 7 日内退款；超过 15 日不处理退货申请，或收到退货超过 15 日仍不退款的，可能被处罚。',
+    text: '卖家收到退回的商品后应在 7 日内退款；超过 15 日不处理退货申请，或收到退货超过 15 日仍不退款的，可能被处罚。',
     sources: [
       { key: 'S1', articles: '第25条' },
       { key: 'S2', articles: '第13、31条' },
@@ -357,7 +359,9 @@ export const CATEGORIES = {
   custom_made: {
     label: '定制商品',
     legalExclusion: '消费者定作的商品',
-    notes: [{ platforms: JD, ruleId: 'T3', text: '京东：下单前就已存在的商品不算“定制”，仍适用七天无理由。' }],
+    notes: [
+      { platforms: JD, ruleId: 'T3', text: '京东：下单前就已存在的商品不算“定制”，仍适用七天无理由。' },
+    ],
   },
   fresh: {
     label: '生鲜（易腐）',

@@ -78,6 +78,16 @@ export function dayKeyToNumber(key: string): number {
   return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
 }
 
+/** The same Shanghai calendar day N months later, clamped to the month's end (08-31 + 6 → 02-28). */
+export function addMonthsToDay(day: number, months: number): number {
+  const p = shanghaiParts(startOfShanghaiDay(day));
+  const monthIndex = p.month - 1 + months;
+  const year = p.year + Math.floor(monthIndex / 12);
+  const month = ((monthIndex % 12) + 12) % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return Math.floor(Date.UTC(year, month, Math.min(p.day, last)) / DAY_MS);
+}
+
 /** 0 = Sunday … 6 = Saturday, on the Shanghai calendar. */
 export function shanghaiWeekday(day: number): number {
   // 1970-01-01 was a Thursday (4).
