@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import { phraseSchema } from '../phrases/model';
+import { phrasePinyinSchema } from '../phrases/search-core';
+
+const ids = z.array(z.string().min(1)).max(100_000);
+const fieldErrors = z.array(z.object({ field: z.string(), message: z.string() }));
+/** A stored phrase with its cached pinyin (derived by the background). */
+export const phraseRecordSchema = phraseSchema.extend({ py: phrasePinyinSchema.optional() });
+const saveReply = z.union([
+  z.object({ ok: z.literal(true), phrase: phraseRecordSchema }),
+  z.object({ ok: z.literal(false), errors: fieldErrors }),
+]);
 
 /**
  * Every message between content scripts, popup, options and the background, in one map.
@@ -9,6 +20,22 @@ export const protocol = {
   ping: {
     request: z.object({}),
     response: z.object({ version: z.string(), dbVersion: z.number().int() }),
+  },
+  'phrases:list': {
+    request: z.object({ trash: z.boolean().optional() }),
+    response: z.object({ phrases: z.array(phraseRecordSchema), revision: z.number() }),
+  },
+  'phrases:save': { request: z.object({ phrase: z.unknown() }), response: saveReply },
+  'phrases:trash': { request: z.object({ ids }), response: z.object({ changed: z.number() }) },
+  'phrases:restore': { request: z.object({ ids }), response: z.object({ changed: z.number() }) },
+  'phrases:purge': { request: z.object({ ids }), response: z.object({ changed: z.number() }) },
+  'phrases:used': { request: z.object({ id: z.string().min(1) }), response: z.object({ changed: z.number() }) },
+  'phrases:import': {
+    request: z.object({ phrases: z.array(z.unknown()).max(100_000) }),
+    response: z.union([
+      z.object({ ok: z.literal(true), added: z.number(), replaced: z.number() }),
+      z.object({ ok: z.literal(false), errors: fieldErrors }),
+    ]),
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Phrase } from '../phrases/model';
+import type { PhrasePinyin } from '../phrases/search-core';
 
 /**
  * The extension's IndexedDB, opened ONLY by the background (a content script's IndexedDB is
@@ -7,8 +8,8 @@ import type { Phrase } from '../phrases/model';
  */
 export const DB_NAME = 'kefu-kit';
 
-/** Records are stored with whatever cached, derived fields their feature adds (e.g. pinyin). */
-export type PhraseRecord = Phrase & { py?: unknown };
+/** A phrase as stored: with its pinyin, derived by the background when it is saved. */
+export type PhraseRecord = Phrase & { py?: PhrasePinyin };
 
 export interface KefuDB extends DBSchema {
   phrases: {

@@ -9,8 +9,9 @@ export function textOf(node: Node | null | undefined): string {
 }
 
 /**
- * The value shown after a label such as `订单编号：` inside `root`: either the rest of the deepest
- * element whose text starts with the label, or its next sibling's text when the label stands alone.
+ * The text shown after a label such as `订单编号：` inside `root`: the rest of the deepest element
+ * whose text starts with the label, else (a label in its own span) the rest of its parent's text.
+ * Callers pick the value out of it with a pattern (sn, date, amount).
  */
 export function labelValue(root: ParentNode, labels: readonly string[]): string | undefined {
   for (const label of labels) {
@@ -24,6 +25,11 @@ export function labelValue(root: ParentNode, labels: readonly string[]): string 
     }
     const rest = textOf(best).slice(label.length).trim();
     if (rest) return rest;
+    // `<div><span>标签：</span>值</div>`: the value is the parent's text after the label.
+    const parentText = textOf(best.parentElement);
+    const at = parentText.indexOf(label);
+    const inParent = at >= 0 ? parentText.slice(at + label.length).trim() : '';
+    if (inParent) return inParent;
     const next = textOf(best.nextElementSibling);
     if (next) return next;
   }

@@ -38,9 +38,26 @@ export const pddSelectors = {
     },
     { css: 'td:first-child img + div > :first-child', seen: SEEN, why: 'S: first line beside the picture' },
   ),
+  orderTag: selector(
+    'orderTag',
+    {
+      css: '.goods-record-container .order-tag',
+      seen: SEEN,
+      why: 'service tags under the goods (退货包运费…, inferred)',
+    },
+    {
+      css: 'td:first-child [class*="tag"]:not([class*="remark"])',
+      seen: SEEN,
+      why: 'S: tag chips in the goods cell',
+    },
+  ),
   remarkButton: selector(
     'remarkButton',
-    { css: '.order-remark-entry', seen: SEEN, why: 'the 添加备注/修改备注 link in the order header (inferred)' },
+    {
+      css: '.order-remark-entry',
+      seen: SEEN,
+      why: 'the 添加备注/修改备注 link in the order header (inferred)',
+    },
     {
       css: '.package-center-table > div > div:first-child > div:last-child > a:first-child',
       seen: SEEN,
@@ -54,7 +71,11 @@ export const pddSelectors = {
   ),
   remarkFlag: selector(
     'remarkFlag',
-    { css: '.order-remark-tag', seen: SEEN, why: 'colour tag shown before the remark, text 红色…紫色 (inferred)' },
+    {
+      css: '.order-remark-tag',
+      seen: SEEN,
+      why: 'colour tag shown before the remark, text 红色…紫色 (inferred)',
+    },
     { css: '[class*="remark"] > [class*="tag"]', seen: SEEN, why: 'S: tag part of a remark block' },
   ),
   remarkField: selector(
@@ -64,11 +85,19 @@ export const pddSelectors = {
       seen: SEEN,
       why: 'R: the remark dialog textarea, by its placeholder',
     },
-    { css: '[data-testid="beast-core-modal"] textarea', seen: SEEN, why: 'S: the textarea of the open beast-core modal' },
+    {
+      css: '[data-testid="beast-core-modal"] textarea',
+      seen: SEEN,
+      why: 'S: the textarea of the open beast-core modal',
+    },
   ),
   flagChip: selector(
     'flagChip',
-    { css: 'div[class*=tag-wraper]', seen: SEEN, why: 'R: flag chips (real misspelling), selected has active-tag' },
+    {
+      css: 'div[class*=tag-wraper]',
+      seen: SEEN,
+      why: 'R: flag chips (real misspelling), selected has active-tag',
+    },
     {
       css: '[data-testid="beast-core-modal"] [class*="tag-list"] > div',
       seen: SEEN,
@@ -85,7 +114,11 @@ export const pddSelectors = {
   chatMessage: selector(
     'chatMessage',
     { css: '#msgListContainer li.onemsg', seen: SEEN, why: 'R: one li per message' },
-    { css: 'li:has(> .buyer-item, > .cs-item)', seen: SEEN, why: 'S: list items holding a buyer/agent bubble' },
+    {
+      css: 'li:has(> .buyer-item, > .cs-item)',
+      seen: SEEN,
+      why: 'S: list items holding a buyer/agent bubble',
+    },
   ),
   messageList: selector(
     'messageList',
@@ -104,12 +137,24 @@ export const pddSelectors = {
   ),
   chatOrderCard: selector(
     'chatOrderCard',
-    { css: '.order-info-panel .order-card', seen: SEEN, why: "side card with the buyer's current order (inferred)" },
+    {
+      css: '.order-info-panel .order-card',
+      seen: SEEN,
+      why: "side card with the buyer's current order (inferred)",
+    },
     { css: '.right-panel [class*="order-card"]', seen: SEEN, why: 'S: order card in the right panel' },
   ),
   chatOrderGoods: selector(
     'chatOrderGoods',
-    { css: '.order-info-panel .order-card .goods-name', seen: SEEN, why: 'product title in the side card (inferred)' },
-    { css: '[class*="order-card"] [class*="goods-name"]', seen: SEEN, why: 'S: goods name inside an order card' },
+    {
+      css: '.order-info-panel .order-card .goods-name',
+      seen: SEEN,
+      why: 'product title in the side card (inferred)',
+    },
+    {
+      css: '[class*="order-card"] [class*="goods-name"]',
+      seen: SEEN,
+      why: 'S: goods name inside an order card',
+    },
   ),
 };
