@@ -14,13 +14,12 @@ export type FeatureStatus = 'running' | 'skipped' | 'disabled' | 'failed';
 export function startFeatures(ctx: ContentScriptContext, features: readonly Feature[]): void {
   let run: AbortController | undefined;
 
-  const start = async (settings: Settings) => {
+  const start = async (settings: Settings, url = new URL(location.href)) => {
     run?.abort();
     const controller = new AbortController();
     run = controller;
     ctx.onInvalidated(() => controller.abort());
 
-    const url = new URL(location.href);
     const site = detectSite(url);
     const context: FeatureContext = {
       ctx,
@@ -61,8 +60,9 @@ export function startFeatures(ctx: ContentScriptContext, features: readonly Feat
     settings = loaded;
     void start(loaded);
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    if (settings) void start(settings);
+  // The Navigation API announces a route change before location.href changes: use its new URL.
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+    if (settings) void start(settings, new URL(newUrl.href));
   });
   const unwatch = watchSettings((next) => {
     settings = next;

@@ -89,7 +89,8 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
       if (c === 0x5c) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return fail(i, '无效的 \\u 转义，应为 \\u 加 4 位十六进制数');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            return fail(i, '无效的 \\u 转义，应为 \\u 加 4 位十六进制数');
           i += 6;
           continue;
         }
@@ -111,7 +112,8 @@ export function findJsonSyntaxProblem(text: string): JsonSyntaxProblem | null {
     const m = NUMBER.exec(text);
     if (!m || m[0] === '-' || m[0] === '') return fail(i, '数字格式不正确');
     const after = text[i + m[0].length];
-    if (after !== undefined && /[0-9.eE+\-xX]/.test(after)) return fail(i, '数字格式不正确（不能有前导 0、多个小数点或十六进制）');
+    if (after !== undefined && /[0-9.eE+\-xX]/.test(after))
+      return fail(i, '数字格式不正确（不能有前导 0、多个小数点或十六进制）');
     i += m[0].length;
     return null;
   };

@@ -129,25 +129,39 @@ export function duplicateMessage(d: DuplicatePhraseKey): string {
 
 export const packObjectSchema = z.object({
   /** Lets editors (VS Code…) validate the file against docs/pack.schema.json; ignored otherwise. */
-  $schema: z.string().max(PACK_LIMITS.schemaRefMax).optional(),
-  format: z.literal(PACK_FORMAT),
-  id: z.string().min(1).max(PACK_LIMITS.idMax).regex(PACK_ID_PATTERN),
-  name: z.string().trim().min(1).max(PACK_LIMITS.nameMax),
+  $schema: z
+    .string()
+    .max(PACK_LIMITS.schemaRefMax)
+    .optional()
+    .describe('编辑器校验用的 JSON Schema 地址，导入时忽略'),
+  format: z.literal(PACK_FORMAT).describe('固定为 kefu-pack/1'),
+  id: z
+    .string()
+    .min(1)
+    .max(PACK_LIMITS.idMax)
+    .regex(PACK_ID_PATTERN)
+    .describe('短语包编号：小写字母、数字和连字符，发布后不要再改'),
+  name: z.string().trim().min(1).max(PACK_LIMITS.nameMax).describe('短语包名称，显示给客服看'),
   /** A positive integer; each published update must be strictly greater (see update.ts). */
-  version: z.number().int().positive(),
-  publisher: z.string().trim().min(1).max(PACK_LIMITS.publisherMax),
-  updatedAt: z.iso.datetime({ offset: true }),
+  version: z.number().int().positive().describe('版本号：正整数，每次发布都要比上一次大'),
+  publisher: z.string().trim().min(1).max(PACK_LIMITS.publisherMax).describe('发布者，如「售后组 王组长」'),
+  updatedAt: z.iso.datetime({ offset: true }).describe('发布时间，ISO 8601，如 2025-03-01T10:00:00+08:00'),
   description: z.string().trim().max(PACK_LIMITS.descriptionMax).optional(),
   /** Where subscribers fetch updates; https only so nobody on the shop's Wi-Fi can swap it. */
   updateUrl: z
     .url({ protocol: /^https$/ })
     .max(PACK_LIMITS.urlMax)
     .optional(),
-  changelog: z.union([
-    z.string().max(PACK_LIMITS.changelogTextMax),
-    z.array(changelogEntrySchema).max(PACK_LIMITS.changelogEntriesMax),
-  ]),
-  phrases: z.array(packPhraseSchema).max(PACK_LIMITS.phrasesMax),
+  changelog: z
+    .union([
+      z.string().max(PACK_LIMITS.changelogTextMax),
+      z.array(changelogEntrySchema).max(PACK_LIMITS.changelogEntriesMax),
+    ])
+    .describe('更新说明：一段文字，或按版本的列表'),
+  phrases: z
+    .array(packPhraseSchema)
+    .max(PACK_LIMITS.phrasesMax)
+    .describe('短语列表；编号（id）和快捷码在包内不能重复'),
   flagLegend: flagLegendSchema.optional(),
   remarkTemplates: z.array(remarkTemplateSchema).max(PACK_LIMITS.remarkTemplatesMax).optional(),
   returnPolicy: shopPolicySchema.optional(),
@@ -157,7 +171,7 @@ export const packObjectSchema = z.object({
     .array(z.string().trim().min(1).max(PACK_LIMITS.registerReasonMax))
     .max(PACK_LIMITS.registerReasonsMax)
     .optional(),
-  signature: packSignatureSchema.optional(),
+  signature: packSignatureSchema.optional().describe('发布者签名，由扩展的「签名并导出」生成，请勿手改'),
 });
 
 export interface CrossFieldIssue {
@@ -222,7 +236,12 @@ export function packCrossFieldIssues(pack: Record<string, unknown>): CrossFieldI
 /** The pack with its cross-field rules (unique phrase ids/shortcuts, template ids, reasons). */
 export const packSchema = packObjectSchema.superRefine((pack, ctx) => {
   for (const issue of packCrossFieldIssues(pack)) {
-    ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: { relatedPath: issue.relatedPath } });
+    ctx.addIssue({
+      code: 'custom',
+      path: issue.path,
+      message: issue.message,
+      params: { relatedPath: issue.relatedPath },
+    });
   }
 });
 

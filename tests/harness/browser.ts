@@ -40,7 +40,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     throw new Error(`扩展还没有构建：找不到 ${EXTENSION_DIR}/manifest.json（先运行 npm run build）`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'kefu-profile-'));
-  const args = [...QUIET_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`];
+  const locale = options.locale ?? 'zh-CN';
+  const args = [...QUIET_FLAGS, `--lang=${locale}`, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`];
   // Root (CI, containers) cannot use Chromium's sandbox.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(profile, {
@@ -49,8 +50,10 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     args,
     viewport: options.viewport ?? { width: 1366, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
-    locale: options.locale ?? 'zh-CN',
+    locale,
     timezoneId: 'Asia/Shanghai',
+    // Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment.
+    env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
   });
   await installDemoRoutes(context);
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

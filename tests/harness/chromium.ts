@@ -26,7 +26,7 @@ export function findChromium(): string {
   throw new ChromiumNotFoundError(
     [
       '找不到 Chromium / Chrome（No Chromium or Chrome found).',
-      '  Debian/Ubuntu:  sudo apt-get install -y chromium',
+      '  Debian/Ubuntu:  sudo apt-get install -y chromium chromium-l10n fonts-noto-cjk',
       '  macOS:          install Google Chrome, or set CHROME_PATH',
       '  任意系统 / any:  CHROME_PATH=/path/to/chrome npm test',
     ].join('\n'),
