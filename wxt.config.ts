@@ -4,6 +4,8 @@ import { SELLER_HOST_PATTERNS } from './lib/sites/hosts';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
+  // KEFU_OUT_DIR lets parallel builds (several people testing at once) not share one folder.
+  outDir: process.env.KEFU_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/i18n/module', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,

@@ -18,7 +18,9 @@ const option = (name: string) => {
 
 let headless = flag('--headless');
 if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.log('没有图形界面（DISPLAY 未设置），改为无界面导览并保存截图。No display: running the headless tour.');
+  console.log(
+    '没有图形界面（DISPLAY 未设置），改为无界面导览并保存截图。No display: running the headless tour.',
+  );
   headless = true;
 }
 
@@ -40,6 +42,8 @@ if (headless) {
 } else {
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(DEMO_START_URL);
-  console.log(`演示后台已打开 Demo back-office open at ${DEMO_START_URL} — 关闭浏览器即结束 (close the browser to stop).`);
+  console.log(
+    `演示后台已打开 Demo back-office open at ${DEMO_START_URL} — 关闭浏览器即结束 (close the browser to stop).`,
+  );
   await new Promise<void>((done) => browser.context.on('close', () => done()));
 }

@@ -31,24 +31,45 @@ export function createHandlers(): Handlers {
       return { version: browser.runtime.getManifest().version, dbVersion: DB_VERSION };
     },
     async 'phrases:list'({ trash }) {
-      const [phrases, revision] = await Promise.all([listPhrases(await database(), { trash }), getPhrasesRevision()]);
+      const [phrases, revision] = await Promise.all([
+        listPhrases(await database(), { trash }),
+        getPhrasesRevision(),
+      ]);
       return { phrases, revision };
     },
     async 'phrases:save'({ phrase }) {
       const db = await database();
-      return write(() => savePhrase(db, phrase as PhraseInput), (r) => r.ok);
+      return write(
+        () => savePhrase(db, phrase as PhraseInput),
+        (r) => r.ok,
+      );
     },
     async 'phrases:trash'({ ids }) {
       const db = await database();
-      return counted(await write(() => trashPhrases(db, ids), (n) => n > 0));
+      return counted(
+        await write(
+          () => trashPhrases(db, ids),
+          (n) => n > 0,
+        ),
+      );
     },
     async 'phrases:restore'({ ids }) {
       const db = await database();
-      return counted(await write(() => restorePhrases(db, ids), (n) => n > 0));
+      return counted(
+        await write(
+          () => restorePhrases(db, ids),
+          (n) => n > 0,
+        ),
+      );
     },
     async 'phrases:purge'({ ids }) {
       const db = await database();
-      return counted(await write(() => purgePhrases(db, ids), (n) => n > 0));
+      return counted(
+        await write(
+          () => purgePhrases(db, ids),
+          (n) => n > 0,
+        ),
+      );
     },
     async 'phrases:used'({ id }) {
       // Usage reorders search results but needs no immediate refresh of every page.
@@ -56,7 +77,10 @@ export function createHandlers(): Handlers {
     },
     async 'phrases:import'({ phrases }) {
       const db = await database();
-      return write(() => importPhrases(db, phrases as PhraseInput[]), (r) => r.ok);
+      return write(
+        () => importPhrases(db, phrases as PhraseInput[]),
+        (r) => r.ok,
+      );
     },
   };
 }

@@ -41,7 +41,8 @@ export function fieldText(el: EditableField): string {
 
 /** Sets a text control's value through the native setter and tells the framework. */
 export function setControlValue(el: HTMLTextAreaElement | HTMLInputElement, value: string): void {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const proto =
+    el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   if (setter) setter.call(el, value);
   else el.value = value;
@@ -71,7 +72,11 @@ export function textBeforeCaret(el: EditableField, max = 64): string {
  * `text`, leaving everything else the agent typed, and the caret after the insertion.
  * Returns how it was done, so callers can tell the agent when undo is not available.
  */
-export function replaceBeforeCaret(el: EditableField, replaceCount: number, text: string): 'command' | 'setter' {
+export function replaceBeforeCaret(
+  el: EditableField,
+  replaceCount: number,
+  text: string,
+): 'command' | 'setter' {
   el.focus();
   if (isTextControl(el)) {
     const end = el.selectionEnd ?? el.value.length;

@@ -6,7 +6,10 @@ export class MessageError extends Error {
 }
 
 /** Sends a typed request to the background and returns its validated response. */
-export async function sendMessage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ResponseOf<K>> {
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  data: RequestOf<K>,
+): Promise<ResponseOf<K>> {
   const spec = protocol[type];
   const request = spec.request.parse(data);
   const raw: unknown = await browser.runtime.sendMessage({ type, data: request });

@@ -29,7 +29,10 @@ export const protocol = {
   'phrases:trash': { request: z.object({ ids }), response: z.object({ changed: z.number() }) },
   'phrases:restore': { request: z.object({ ids }), response: z.object({ changed: z.number() }) },
   'phrases:purge': { request: z.object({ ids }), response: z.object({ changed: z.number() }) },
-  'phrases:used': { request: z.object({ id: z.string().min(1) }), response: z.object({ changed: z.number() }) },
+  'phrases:used': {
+    request: z.object({ id: z.string().min(1) }),
+    response: z.object({ changed: z.number() }),
+  },
   'phrases:import': {
     request: z.object({ phrases: z.array(z.unknown()).max(100_000) }),
     response: z.union([

@@ -1,7 +1,17 @@
-import { envelopeSchema, protocol, type MessageType, type Reply, type RequestOf, type ResponseOf } from './protocol';
+import {
+  envelopeSchema,
+  protocol,
+  type MessageType,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+} from './protocol';
 
 export type Handlers = {
-  [K in MessageType]: (data: z_Out<K>, sender: { tabId?: number; url?: string }) => Promise<ResponseOf<K>> | ResponseOf<K>;
+  [K in MessageType]: (
+    data: z_Out<K>,
+    sender: { tabId?: number; url?: string },
+  ) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 type z_Out<K extends MessageType> = RequestOf<K>;
 
@@ -10,7 +20,10 @@ type z_Out<K extends MessageType> = RequestOf<K>;
  * request, runs the handler, and always answers with a Reply (never throws across contexts).
  */
 export function createMessageRouter(handlers: Handlers) {
-  return async (message: unknown, sender: { tab?: { id?: number }; url?: string }): Promise<Reply<unknown>> => {
+  return async (
+    message: unknown,
+    sender: { tab?: { id?: number }; url?: string },
+  ): Promise<Reply<unknown>> => {
     const envelope = envelopeSchema.safeParse(message);
     if (!envelope.success || !(envelope.data.type in protocol)) {
       return { ok: false, error: '无法识别的消息' };

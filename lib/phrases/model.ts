@@ -34,7 +34,11 @@ export type PhraseSource = z.infer<typeof phraseSourceSchema>;
 
 export const phraseSchema = z.object({
   id: z.string().min(1).max(100),
-  title: z.string().trim().min(1, '标题不能为空').max(PHRASE_LIMITS.titleMax, `标题不能超过 ${PHRASE_LIMITS.titleMax} 个字`),
+  title: z
+    .string()
+    .trim()
+    .min(1, '标题不能为空')
+    .max(PHRASE_LIMITS.titleMax, `标题不能超过 ${PHRASE_LIMITS.titleMax} 个字`),
   shortcut: z
     .string()
     .trim()
@@ -49,7 +53,10 @@ export const phraseSchema = z.object({
       z
         .string()
         .refine((s) => s.trim().length > 0, '话术内容不能为空')
-        .refine((s) => s.length <= PHRASE_LIMITS.variantMax, `每条话术不能超过 ${PHRASE_LIMITS.variantMax} 个字`),
+        .refine(
+          (s) => s.length <= PHRASE_LIMITS.variantMax,
+          `每条话术不能超过 ${PHRASE_LIMITS.variantMax} 个字`,
+        ),
     )
     .min(1, '至少需要一条话术')
     .max(PHRASE_LIMITS.variantsMax, `每个短语最多 ${PHRASE_LIMITS.variantsMax} 个变体`),

@@ -21,7 +21,7 @@ import { PLATFORMS, type Platform } from '../sites/platforms';
  */
 
 /** How much of the first variant gets pinyin (the rest is still searched as text). */
-export const PINYIN_VARIANT_CHARS = 60;
+export const PINYIN_VARIANT_CHARS = 40;
 
 /**
  * Cached readings (see pinyin.ts). Each field is '' / absent (no reading) or space-separated
@@ -135,6 +135,8 @@ const FOLD_ALL = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u0001\u0002]/g;
 /** toLowerCase is slow on long Chinese strings: only called when a cased letter is present. */
 const CASED =
   /[A-Z\u00c0-\u024f\u0370-\u058f\u10a0-\u10ff\u13a0-\u13ff\u1e00-\u1fff\u2126-\u2183\u24b6-\u24cf\u2c00-\u2d2f\ua640-\ua7ff\uff21-\uff3a]|[\ud801\ud803\ud806\ud81b\ud83a]/;
+/** Either of the above: most texts need neither, and one scan tells. */
+const CHANGES = new RegExp(`${CASED.source}|${FOLD.source}`);
 
 function fold(c: string): string {
   const code = c.charCodeAt(0);
@@ -142,6 +144,7 @@ function fold(c: string): string {
 }
 
 export function normalizeText(s: string): string {
+  if (!CHANGES.test(s)) return s;
   let t = s;
   if (CASED.test(t)) {
     t = t.toLowerCase();
@@ -279,6 +282,31 @@ class BitMatrix {
   }
 }
 
+/**
+ * Items by a field's exact text, as hash chains in typed arrays (a Map of 100k strings costs
+ * more to build). Collisions are harmless: every item found is matched properly afterwards.
+ */
+class ExactTable {
+  private readonly heads: Int32Array;
+  private readonly next: Int32Array;
+
+  constructor(n: number) {
+    this.heads = new Int32Array(1 << Math.max(4, 32 - Math.clz32(n * 2))).fill(-1);
+    this.next = new Int32Array(n);
+  }
+
+  add(i: number, text: string): void {
+    if (!text) return;
+    const b = fnv(2166136261, text) & (this.heads.length - 1);
+    this.next[i] = this.heads[b]!;
+    this.heads[b] = i;
+  }
+
+  forEach(text: string, fn: (i: number) => void): void {
+    for (let i = this.heads[fnv(2166136261, text) & (this.heads.length - 1)]!; i >= 0; i = this.next[i]!) fn(i);
+  }
+}
+
 /** Texts of one kind (shortcut+title, labels, variants), one item per phrase or label. */
 class Family {
   readonly text: string[] = [];
@@ -329,6 +357,9 @@ class Builder {
   private readonly altFull = new ByteBuffer();
   /** Letters each character of the current text can start a match with (bit per letter). */
   private firsts = new Int32Array(1024);
+  /** Posting list sizes, counted while adding (stamp: last item counted per character). */
+  private readonly counts = new Int32Array(65536);
+  private readonly stamp = new Int32Array(65536);
   private readonly startLists = [new Map<number, number[]>(), new Map<number, number[]>()];
 
   /**
@@ -396,6 +427,7 @@ class Builder {
             }
             this.cross(i, prevTails, fm);
             for (let m = fm; m; m &= m - 1) fam.uni.set(lowBit(m), i);
+            this.count(c, i);
             firsts[j] = fm;
             prevTails = tails;
             continue;
@@ -411,6 +443,7 @@ class Builder {
         // no reading: latin letters and digits match as themselves
         const u = uniId(c);
         if (u >= 0) fam.uni.set(u, i);
+        else this.count(c, i);
         const fm = u >= 0 && u < 26 ? 1 << u : 0;
         if (fm) this.cross(i, prevTails, fm);
         firsts[j] = fm;
@@ -451,6 +484,12 @@ class Builder {
     fam.c2f.end(i);
     fam.altC2f.end(i);
     if (this.starts) this.recordStarts(i, text, L);
+  }
+
+  private count(c: number, i: number): void {
+    if (this.stamp[c] === i + 1 || !posted(c)) return;
+    this.stamp[c] = i + 1;
+    this.counts[c]!++;
   }
 
   /** Appends one reading; sets its inner letter pairs; returns its first letter as a bit. */
@@ -529,29 +568,24 @@ class Builder {
     }
   }
 
-  /** Flushes the bitsets; builds the posting lists, counted first into exact-size arrays. */
+  /** Flushes the bitsets; fills the posting lists into their counted sizes. */
   finish(): void {
     const fam = this.fam;
     fam.uni.flush();
     fam.bi.flush();
-    const count = new Int32Array(65536);
-    const stamp = new Int32Array(65536);
-    const pass = (fill: Int32Array | null) => {
-      stamp.fill(0);
-      for (let i = 0; i < fam.n; i++) {
-        const t = fam.text[i]!;
-        for (let j = 0; j < t.length; j++) {
-          const c = t.charCodeAt(j);
-          if (stamp[c] === i + 1 || !posted(c)) continue;
-          stamp[c] = i + 1;
-          if (fill) fam.other[c]![fill[c]!++] = i;
-          else count[c]!++;
-        }
+    const { counts, stamp } = this;
+    for (let c = 0; c < 65536; c++) if (counts[c]) fam.other[c] = new Int32Array(counts[c]!);
+    counts.fill(0);
+    stamp.fill(0);
+    for (let i = 0; i < fam.n; i++) {
+      const t = fam.text[i]!;
+      for (let j = 0; j < t.length; j++) {
+        const c = t.charCodeAt(j);
+        if (stamp[c] === i + 1 || !posted(c)) continue;
+        stamp[c] = i + 1;
+        fam.other[c]![counts[c]!++] = i;
       }
-    };
-    pass(null);
-    for (let c = 0; c < 65536; c++) if (count[c]) fam.other[c] = new Int32Array(count[c]!);
-    pass(new Int32Array(65536));
+    }
     this.starts?.forEach((s, f) => {
       s.uni.flush();
       s.bi.flush();
@@ -937,11 +971,6 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
     const text = normalizeText(raw);
     return { text, readings: validReadings(readings, text.length) };
   };
-  const addTo = (map: Map<string, number[]>, key: string, i: number) => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
 
   // Tags and categories repeat across phrases: each distinct one is matched once per query.
   const labelId = new Map<string, number>();
@@ -963,8 +992,8 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
   const short = new Family(N);
   const body = new Family(N);
   const platformMask = new Uint8Array(N);
-  const shortcuts = new Map<string, number[]>();
-  const titles = new Map<string, number[]>();
+  const shortcuts = new ExactTable(N);
+  const titles = new ExactTable(N);
   const words = (N + 31) >>> 5;
   const starts: [StartSets, StartSets] = [
     { uni: new BitMatrix(36, words), bi: new BitMatrix(676, words), other: new Map() },
@@ -979,8 +1008,8 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
     const sc = field(p.shortcut ?? '', py?.shortcut);
     const title = field(p.title, py?.title);
     shortBuilder.add(i, [sc, title], Infinity);
-    if (sc.text) addTo(shortcuts, sc.text, i);
-    addTo(titles, title.text, i);
+    shortcuts.add(i, sc.text);
+    titles.add(i, title.text);
     (p.tags ?? []).forEach((t, k) => {
       const f = field(t, py?.tags?.[k]);
       if (f.text) asTag[label(f)]!.push(i, k);
@@ -1130,8 +1159,8 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
 
     // Exact shortcut, whole title, then passes in falling order of the best tier they can
     // still give; each visits candidates in phrase order and stops once the list is full at it.
-    for (const i of shortcuts.get(q) ?? []) tryShort(i);
-    if (!coarse) for (const i of titles.get(q) ?? []) tryShort(i);
+    shortcuts.forEach(q, tryShort);
+    if (!coarse) titles.forEach(q, tryShort);
     for (const [start, bound] of [
       [starts[0], TIER.shortcutPrefix + pad],
       [starts[1], TIER.titlePrefix + pad],

@@ -20,21 +20,31 @@ export async function listPhrases(db: IDBPDatabase<KefuDB>, { trash = false } = 
 }
 
 function zodErrors(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldError[] {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || 'phrase', message: issue.message }));
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || 'phrase',
+    message: issue.message,
+  }));
 }
 
 /**
  * Validates and saves one phrase in one transaction; a shortcut another active phrase already
  * uses is refused. Nothing is written when anything is wrong.
  */
-export async function savePhrase(db: IDBPDatabase<KefuDB>, input: PhraseInput, now = Date.now()): Promise<SaveResult> {
+export async function savePhrase(
+  db: IDBPDatabase<KefuDB>,
+  input: PhraseInput,
+  now = Date.now(),
+): Promise<SaveResult> {
   const parsed = phraseSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
   const tx = db.transaction('phrases', 'readwrite');
   const existing = await tx.store.get(parsed.data.id);
   if (existing?.source.kind === 'pack') {
     tx.abort();
-    return { ok: false, errors: [{ field: 'source', message: '短语包里的短语是只读的：请先「复制到我的短语」再修改' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'source', message: '短语包里的短语是只读的：请先「复制到我的短语」再修改' }],
+    };
   }
   const shortcut = parsed.data.shortcut;
   if (shortcut) {
@@ -43,7 +53,10 @@ export async function savePhrase(db: IDBPDatabase<KefuDB>, input: PhraseInput, n
     );
     if (clash) {
       tx.abort();
-      return { ok: false, errors: [{ field: 'shortcut', message: `快捷码「${shortcut}」已被「${clash.title}」使用` }] };
+      return {
+        ok: false,
+        errors: [{ field: 'shortcut', message: `快捷码「${shortcut}」已被「${clash.title}」使用` }],
+      };
     }
   }
   const record: PhraseRecord = withPinyin({

@@ -58,7 +58,10 @@ describe('the content script on every demo page', () => {
         for (const [name, expected] of Object.entries(route.expectedCounts)) {
           const sel = adapter!.selectors.find((s) => s.name === name);
           expect(sel, `selector ${name} in ${route.site}`).toBeDefined();
-          const count = await countInPage(page, sel!.alternatives.map((a) => a.css));
+          const count = await countInPage(
+            page,
+            sel!.alternatives.map((a) => a.css),
+          );
           expect(count, `${name} on ${route.id}`).toBe(expected);
         }
       });

@@ -6,7 +6,12 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { findChromium } from './chromium';
 import { installDemoRoutes } from './demo-router';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.KEFU_OUT_DIR ?? '.output',
+  'chrome-mv3',
+);
 
 /** Flags that keep Chromium from phoning home on a closed network (see the machine notes). */
 const QUIET_FLAGS = [
@@ -41,7 +46,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   }
   const profile = mkdtempSync(join(tmpdir(), 'kefu-profile-'));
   const locale = options.locale ?? 'zh-CN';
-  const args = [...QUIET_FLAGS, `--lang=${locale}`, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`];
+  const args = [
+    ...QUIET_FLAGS,
+    `--lang=${locale}`,
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+  ];
   // Root (CI, containers) cannot use Chromium's sandbox.
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const context = await chromium.launchPersistentContext(profile, {
@@ -56,7 +66,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: `${locale.replace('-', '_')}.UTF-8` },
   });
   await installDemoRoutes(context);
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,

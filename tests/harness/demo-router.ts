@@ -85,7 +85,11 @@ async function answer(route: Route): Promise<void> {
   }
   try {
     const body = await readFile(file);
-    await route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? 'application/octet-stream', body });
+    await route.fulfill({
+      status: 200,
+      contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+      body,
+    });
   } catch {
     await route.fulfill({ status: 404, contentType: 'text/plain; charset=utf-8', body: `missing ${file}` });
   }

@@ -8,9 +8,13 @@ import type { KefuBrowser } from './browser';
 /** Waits until the demo page finished its late rendering and our content script has run. */
 export async function openDemoPage(page: Page, route: DemoRoute): Promise<void> {
   await page.goto(route.url);
-  await page.waitForFunction(() => (window as unknown as { __demo?: { ready?: boolean } }).__demo?.ready === true, null, {
-    timeout: 15_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __demo?: { ready?: boolean } }).__demo?.ready === true,
+    null,
+    {
+      timeout: 15_000,
+    },
+  );
   await page.waitForFunction(() => !!document.documentElement.dataset.kefuKit, null, { timeout: 15_000 });
 }
 

@@ -286,6 +286,18 @@ describe('parsePack: every error class has a path and a Chinese message', () => 
     expect(errorAt(p, '$.returnPolicy.noReasonDays').message).toContain('7 天');
   });
 
+  it('wording rules are validated by their own schema', () => {
+    expect(
+      errorAt(
+        mutated((x) => (x.wordingRules = '绝对')),
+        '$.wordingRules',
+      ).message,
+    ).toContain('用语规则列表（wordingRules）应为列表');
+    expect(
+      errorsOf(mutated((x) => (x.wordingRules = [{}]))).some((e) => e.path.startsWith('$.wordingRules[0]')),
+    ).toBe(true);
+  });
+
   it('too many phrases is one clear error', () => {
     const many = Array.from({ length: PACK_LIMITS.phrasesMax + 1 }, (_, i) => ({
       id: `p${i}`,
