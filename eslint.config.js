@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', 'demo-screenshots', 'test-results'] },
+  { ignores: ['node_modules', '.output', '.output-*', '.wxt', 'demo-screenshots', 'test-results', '.dbg*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,12 @@ import {
   trashPhrases,
 } from '../store/phrases-repo';
 import { bumpPhrasesRevision, getPhrasesRevision } from '../store/revision';
+import { createPackHandlers } from './packs-handlers';
+import { createRegisterHandlers } from './registers-handlers';
+import { listPhrasePage } from '../store/phrase-pages';
+import { currentCounts, exportBackup, restoreBackup } from '../store/backup';
+import { parseBackup } from '../store/backup-format';
+import { getSettings, replaceSettings } from '../settings/store';
 
 /** The background's answers to every message; the database is opened once, lazily. */
 export function createHandlers(): Handlers {
@@ -30,7 +36,14 @@ export function createHandlers(): Handlers {
       await database();
       return { version: browser.runtime.getManifest().version, dbVersion: DB_VERSION };
     },
-    async 'phrases:list'({ trash }) {
+    async 'phrases:list'({ trash, after, limit }) {
+      if (limit !== undefined) {
+        const [page, revision] = await Promise.all([
+          listPhrasePage(await database(), { trash, after, limit }),
+          getPhrasesRevision(),
+        ]);
+        return { ...page, revision };
+      }
       const [phrases, revision] = await Promise.all([
         listPhrases(await database(), { trash }),
         getPhrasesRevision(),
@@ -82,5 +95,27 @@ export function createHandlers(): Handlers {
         (r) => r.ok,
       );
     },
+    async 'backup:export'() {
+      const db = await database();
+      const backup = await exportBackup(db, await getSettings(), browser.runtime.getManifest().version);
+      return { backup: backup as unknown as Record<string, unknown>, counts: await currentCounts(db) };
+    },
+    async 'backup:restore'({ backup, dryRun }) {
+      const db = await database();
+      const current = await currentCounts(db);
+      if (dryRun) {
+        const parsed = parseBackup(backup);
+        if (!parsed.ok) return parsed;
+        const { counts: incoming, migratedFrom } = parsed;
+        return { ok: true, applied: false, incoming, current, ...(migratedFrom ? { migratedFrom } : {}) };
+      }
+      const result = await restoreBackup(db, backup, { get: getSettings, set: replaceSettings });
+      if (!result.ok) return result;
+      await bumpPhrasesRevision();
+      const { counts: incoming, migratedFrom } = result;
+      return { ok: true, applied: true, incoming, current, ...(migratedFrom ? { migratedFrom } : {}) };
+    },
+    ...createPackHandlers(database),
+    ...createRegisterHandlers(database),
   };
 }

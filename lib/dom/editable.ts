@@ -132,6 +132,28 @@ export function appendToField(el: EditableField, text: string): 'command' | 'set
   return replaceBeforeCaret(el, 0, text);
 }
 
+/**
+ * Replaces the field's current selection (select first, e.g. text-range.ts selectSpan) with
+ * `text` like typing: one undo step, real input events. A single-line input gets its line breaks
+ * as spaces (its value sanitizer would drop them and glue the lines). Falls back like above.
+ */
+export function insertOverSelection(el: EditableField, text: string): 'command' | 'setter' {
+  const doc = el.ownerDocument;
+  if (isTextControl(el)) {
+    const value = el instanceof HTMLInputElement ? text.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : text;
+    const start = el.selectionStart ?? el.value.length;
+    const end = el.selectionEnd ?? start;
+    const before = el.value;
+    if (runInsertText(doc, value) && el.value === before.slice(0, start) + value + before.slice(end)) {
+      return 'command';
+    }
+    setControlValue(el, before.slice(0, start) + value + before.slice(end));
+    el.setSelectionRange(start + value.length, start + value.length);
+    return 'setter';
+  }
+  return replaceBeforeCaret(el, 0, text);
+}
+
 function runInsertText(doc: Document, text: string): boolean {
   try {
     // Deprecated on paper, but still the only way to edit like a user: undo stack + real events.

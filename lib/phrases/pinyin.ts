@@ -16,16 +16,47 @@ export type { PhrasePinyin } from './search-core';
 
 const HAN = /[\u3007\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
 const LATIN_READING = /^[a-z]+$/;
-const OPTIONS = { type: 'array', toneType: 'none', v: true } as const;
 
-/** Han character → its first toneless reading other than the contextual one ('' if none). */
-const alternates = new Map<string, string[]>();
+// pinyin-pro is about three times faster with its default tone marks than with toneType 'none',
+// so readings come with marks and lose them here (ü is typed v).
+const PLAIN: Record<string, string> = {};
+for (const [plain, marked] of Object.entries({
+  a: 'āáǎà',
+  e: 'ēéěèê',
+  i: 'īíǐì',
+  o: 'ōóǒò',
+  u: 'ūúǔù',
+  v: 'üǖǘǚǜ',
+  n: 'ńňǹ',
+  m: 'ḿ',
+})) {
+  for (const ch of marked) PLAIN[ch] = plain;
+}
+const toneless = new Map<string, string>();
+
+/** 'lǜ' → 'lv'; '' for anything that is not a reading. */
+function plain(marked: string): string {
+  let r = toneless.get(marked);
+  if (r === undefined) {
+    r = [...marked.normalize('NFC')]
+      .map((ch) => PLAIN[ch] ?? ch)
+      .join('')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
+    if (!LATIN_READING.test(r)) r = '';
+    toneless.set(marked, r);
+  }
+  return r;
+}
+
+/** Han character → its toneless readings, contextual-independent (cached). */
+const readingsCache = new Map<string, string[]>();
 
 function readingsOfChar(ch: string): string[] {
-  let all = alternates.get(ch);
+  let all = readingsCache.get(ch);
   if (!all) {
-    all = [...new Set(pinyin(ch, { ...OPTIONS, multiple: true }).filter((r) => LATIN_READING.test(r)))];
-    alternates.set(ch, all);
+    all = [...new Set(pinyin(ch, { type: 'array', multiple: true }).map(plain).filter(Boolean))];
+    readingsCache.set(ch, all);
   }
   return all;
 }
@@ -39,23 +70,23 @@ function token(ch: string, reading: string): string {
 function tokensOf(text: string): string[] {
   const out: string[] = new Array<string>(text.length).fill('');
   if (!HAN.test(text)) return out;
-  const readings = pinyin(text, OPTIONS);
   let pos = 0;
-  for (const r of readings) {
+  for (const marked of pinyin(text, { type: 'array' })) {
     if (pos >= text.length) break;
     const width = (text.codePointAt(pos) ?? 0) > 0xffff ? 2 : 1;
     const ch = text.slice(pos, pos + width);
-    if (r !== ch && LATIN_READING.test(r)) out[pos] = token(ch, r);
+    const r = marked === ch ? '' : plain(marked);
+    if (r) out[pos] = token(ch, r);
     pos += width;
   }
   if (pos === text.length) return out;
-  // pinyin-pro grouped characters differently from code points: fall back to one char at a time.
+  // pinyin-pro grouped characters differently from code points: fall back to one at a time.
   out.fill('');
   for (let i = 0; i < text.length; i++) {
     const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     const ch = text.slice(i, i + width);
-    const r = HAN.test(ch) ? pinyin(ch, OPTIONS)[0] : undefined;
-    if (r && LATIN_READING.test(r)) out[i] = token(ch, r);
+    const r = HAN.test(ch) ? plain(pinyin(ch, { type: 'array' })[0] ?? '') : '';
+    if (r) out[i] = token(ch, r);
     i += width - 1;
   }
   return out;

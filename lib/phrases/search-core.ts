@@ -129,8 +129,13 @@ function freshPinyin(p: SearchablePhrase): PhrasePinyin | undefined {
 
 const SEP = 1; // between fields; never in a normalized query
 const BLOCK = 2; // in pinyin strings where a character has no latin reading
-/** Fullwidth letters and digits (ＸＬ, ３６) fold to ASCII; the ideographic space to a space. */
+/**
+ * Fullwidth letters and digits (ＸＬ, ３６) fold to ASCII, the ideographic space to a space, and
+ * the two control characters this index uses as markers to spaces (a phrase must not fake them).
+ */
+// eslint-disable-next-line no-control-regex -- \u0001/\u0002 are the index's own markers
 const FOLD = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u0001\u0002]/;
+// eslint-disable-next-line no-control-regex -- as above
 const FOLD_ALL = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u0001\u0002]/g;
 /** toLowerCase is slow on long Chinese strings: only called when a cased letter is present. */
 const CASED =
@@ -162,6 +167,7 @@ export function normalizeText(s: string): string {
 
 /** What a query is matched as: lowercase, folded, without spaces or pinyin apostrophes. */
 export function normalizeQuery(query: string): string {
+  // eslint-disable-next-line no-control-regex -- the index's markers never match
   return normalizeText(query).replace(/[\s'’\u0001\u0002]+/g, '');
 }
 
@@ -173,51 +179,39 @@ const uniId = (c: number) => (isLetter(c) ? c - 97 : isDigit(c) ? c - 22 : -1);
 const lowBit = (m: number) => 31 - Math.clz32(m & -m);
 /** Characters with a posting list: everything but [a-z0-9], spaces and the field separator. */
 const posted = (c: number) => uniId(c) < 0 && c !== 32 && c !== SEP;
+const LATIN = /[a-z0-9]/;
+const NOT_LATIN = /[^a-z0-9]/;
 const ZCS = (c: number) => c === 122 || c === 99 || c === 115; // z c s: zh/ch/sh may be typed as two letters
 
 // ---------------------------------------------------------------------------------------------
 // Build-time helpers.
 
-/** Many small Uint16 segments in one buffer (a typed array per phrase costs more than its data). */
-class Pool16 {
-  data = new Uint16Array(1 << 16);
+/** Many small segments, one per item, in one typed array (a typed array per phrase costs more than its data). */
+class Pool<A extends Uint16Array | Int32Array> {
   length = 0;
   readonly off: Int32Array;
-  constructor(n: number) {
-    this.off = new Int32Array(n + 1);
+  constructor(
+    public data: A,
+    items: number,
+  ) {
+    this.off = new Int32Array(items + 1);
   }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Uint16Array(this.data.length * 2);
+      const next = new (this.data.constructor as new (n: number) => A)(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = v;
   }
+  /** Closes item i's segment. */
   end(i: number): void {
     this.off[i + 1] = this.length;
   }
 }
 
-class Pool32 {
-  data = new Int32Array(1 << 12);
-  length = 0;
-  readonly off: Int32Array;
-  constructor(n: number) {
-    this.off = new Int32Array(n + 1);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  end(i: number): void {
-    this.off[i + 1] = this.length;
-  }
-}
+/** Marks a character too common to be worth a posting list: it filters nothing. */
+const DENSE = new Int32Array(0);
 
 /** One-byte strings (pinyin, initials) from their char codes; TextDecoder beats fromCharCode here. */
 class ByteBuffer {
@@ -231,6 +225,15 @@ class ByteBuffer {
       this.buf = next;
     }
     this.buf[this.n++] = c;
+  }
+  append(other: ByteBuffer): void {
+    while (this.n + other.n > this.buf.length) {
+      const next = new Uint8Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf.set(other.buf.subarray(0, other.n), this.n);
+    this.n += other.n;
   }
   take(): string {
     const s = this.n === 0 ? '' : ByteBuffer.decoder.decode(this.buf.subarray(0, this.n));
@@ -303,43 +306,44 @@ class ExactTable {
   }
 
   forEach(text: string, fn: (i: number) => void): void {
-    for (let i = this.heads[fnv(2166136261, text) & (this.heads.length - 1)]!; i >= 0; i = this.next[i]!) fn(i);
+    for (let i = this.heads[fnv(2166136261, text) & (this.heads.length - 1)]!; i >= 0; i = this.next[i]!)
+      fn(i);
   }
 }
 
 /** Texts of one kind (shortcut+title, labels, variants), one item per phrase or label. */
 class Family {
   readonly text: string[] = [];
-  /** Pinyin covers text[0, L): L = this item's c2f segment length - 1 (0: no pinyin). */
-  readonly ini: string[] = [];
-  readonly full: string[] = [];
-  readonly altIni: string[] = [];
-  readonly altFull: string[] = [];
-  /** Character → offset in `full` / `altFull`. */
-  readonly c2f: Pool16;
-  readonly altC2f: Pool16;
+  /** Items kept as separate texts (variants): the fields after the first. */
+  readonly rest: (string[] | undefined)[] = [];
+  /**
+   * Per item, one one-byte string: initials (one per character of the covered text[0, L)),
+   * BLOCK, full pinyin; then, if a polyphone has an alternate reading, BLOCK, alternate
+   * initials, BLOCK, alternate pinyin. '' without readings. L = c2f segment length - 1.
+   */
+  readonly py: string[] = [];
+  /** Character → offset in the full / alternate pinyin part. */
+  readonly c2f: Pool<Uint16Array>;
+  readonly altC2f: Pool<Uint16Array>;
   /** Per item: field start offsets in `text`, then text.length + 1. */
-  readonly fields: Pool32;
+  readonly fields: Pool<Int32Array>;
   readonly uni: BitMatrix;
   readonly bi: BitMatrix;
-  /** Posting lists (ascending) for every character that is not [a-z0-9], indexed by code unit. */
+  /**
+   * Posting lists (ascending) for every character that is not [a-z0-9], indexed by code unit;
+   * DENSE for characters in most items (的, 您, ，), whose lists would filter nothing.
+   */
   readonly other: (Int32Array | undefined)[] = new Array<Int32Array | undefined>(65536);
   readonly words: number;
 
   constructor(readonly n: number) {
     this.words = (n + 31) >>> 5;
-    this.c2f = new Pool16(n);
-    this.altC2f = new Pool16(n);
-    this.fields = new Pool32(n);
+    this.c2f = new Pool(new Uint16Array(1 << 16), n);
+    this.altC2f = new Pool(new Uint16Array(1 << 12), n);
+    this.fields = new Pool(new Int32Array(1 << 12), n);
     this.uni = new BitMatrix(36, this.words);
     this.bi = new BitMatrix(676, this.words);
   }
-}
-
-interface FieldInput {
-  text: string;
-  /** Readings in the cached format, already checked against text (validReadings). */
-  readings?: string;
 }
 
 /** How shortcuts or titles begin: first letter/digit, first letter pair, first other character. */
@@ -355,6 +359,7 @@ class Builder {
   private readonly full = new ByteBuffer();
   private readonly altIni = new ByteBuffer();
   private readonly altFull = new ByteBuffer();
+  private readonly packed = new ByteBuffer();
   /** Letters each character of the current text can start a match with (bit per letter). */
   private firsts = new Int32Array(1024);
   /** Posting list sizes, counted while adding (stamp: last item counted per character). */
@@ -364,39 +369,47 @@ class Builder {
 
   /**
    * alternates: keep polyphones' second readings (short texts; variants use the contextual
-   * reading only). starts: record how fields 0 and 1 (shortcut, title) begin.
+   * reading only). join: one text per item, fields joined by \u0001 (else field 0 in `text`,
+   * the others in `rest`). starts: record how fields 0 and 1 (shortcut, title) begin.
    */
   constructor(
     readonly fam: Family,
     private readonly alternates: boolean,
+    private readonly join: boolean,
     private readonly starts?: readonly [StartSets, StartSets],
   ) {}
 
-  /** Adds item i. `cover`: how many code units, from the start, the readings cover. */
-  add(i: number, fields: readonly FieldInput[], cover: number): void {
+  /**
+   * Adds item i: its fields' normalized texts and readings (checked by validReadings; the
+   * arrays are the caller's scratch). `cover`: how many code units the readings cover.
+   */
+  add(i: number, texts: readonly string[], readings: readonly (string | undefined)[], cover: number): void {
     const fam = this.fam;
     let pos = 0;
-    for (const f of fields) {
+    for (const t of texts) {
       fam.fields.push(pos);
-      pos += f.text.length + 1;
+      pos += t.length + 1;
     }
     fam.fields.push(pos);
     fam.fields.end(i);
-    const text = fields.length === 1 ? fields[0]!.text : fields.map((f) => f.text).join('\u0001');
+    // Variants stay separate strings (joining 100k of them is a copy the GC pays for twice).
+    const text = texts.length === 1 || !this.join ? texts[0]! : texts.join('\u0001');
     fam.text.push(text);
+    if (!this.join) fam.rest.push(texts.length > 1 ? texts.slice(1) : undefined);
 
-    const L = fields.some((f) => f.readings) ? Math.min(cover, text.length) : 0;
-    if (this.firsts.length <= text.length) this.firsts = new Int32Array(text.length * 2 + 1);
+    const L = readings.some((r) => r) ? Math.min(cover, pos - 1) : 0;
+    if (this.firsts.length < pos) this.firsts = new Int32Array(pos * 2);
     const firsts = this.firsts;
     const alternates = this.alternates;
     let anyAlt = false;
     let prevTails = 0;
     let j = 0;
-    for (const field of fields) {
-      const r = field.readings ?? '';
+    for (let f = 0; f < texts.length; f++) {
+      const r = readings[f] ?? '';
+      const t = texts[f]!;
       let rp = 0;
-      for (const end = j + field.text.length; j < end; j++) {
-        const c = text.charCodeAt(j);
+      for (let k = 0; k < t.length; k++, j++) {
+        const c = t.charCodeAt(k);
         if (j < L) {
           fam.c2f.push(this.full.n);
           if (alternates) fam.altC2f.push(this.altFull.n);
@@ -422,7 +435,7 @@ class Builder {
                 tails |= am | this.tails(r, a0, a1);
               } else {
                 this.altIni.push(r.charCodeAt(t0));
-                for (let k = t0; k < t1; k++) this.altFull.push(r.charCodeAt(k));
+                for (let x = t0; x < t1; x++) this.altFull.push(r.charCodeAt(x));
               }
             }
             this.cross(i, prevTails, fm);
@@ -449,7 +462,7 @@ class Builder {
         firsts[j] = fm;
         prevTails = fm;
       }
-      if (j < text.length) {
+      if (f + 1 < texts.length) {
         if (j < L) {
           fam.c2f.push(this.full.n);
           this.ini.push(SEP);
@@ -469,21 +482,25 @@ class Builder {
       fam.c2f.push(this.full.n);
       if (alternates) fam.altC2f.push(this.altFull.n);
     }
-    fam.ini.push(this.ini.take());
-    fam.full.push(this.full.take());
-    if (anyAlt) {
-      fam.altIni.push(this.altIni.take());
-      fam.altFull.push(this.altFull.take());
-    } else {
-      // nothing differs from the contextual readings: drop the copy
-      this.altIni.n = this.altFull.n = 0;
-      fam.altC2f.length = fam.altC2f.off[i]!;
-      fam.altIni.push('');
-      fam.altFull.push('');
+    if (this.starts) this.recordStarts(i, text, L);
+    const packed = this.packed;
+    if (L > 0) {
+      packed.append(this.ini);
+      packed.push(BLOCK);
+      packed.append(this.full);
+      if (anyAlt) {
+        packed.push(BLOCK);
+        packed.append(this.altIni);
+        packed.push(BLOCK);
+        packed.append(this.altFull);
+      }
     }
+    fam.py.push(packed.take());
+    this.ini.n = this.full.n = this.altIni.n = this.altFull.n = 0;
+    // nothing differs from the contextual readings: no alternate map
+    if (!anyAlt) fam.altC2f.length = fam.altC2f.off[i]!;
     fam.c2f.end(i);
     fam.altC2f.end(i);
-    if (this.starts) this.recordStarts(i, text, L);
   }
 
   private count(c: number, i: number): void {
@@ -544,14 +561,14 @@ class Builder {
       for (let m = f0; m; m &= m - 1) into.uni.set(lowBit(m), i);
       if (j0 < L) {
         // the first two letters of the first reading(s)
-        for (const [str, map] of [
-          [fam.full[i]!, fam.c2f],
-          [fam.altFull[i]!, fam.altC2f],
+        for (const [bytes, map] of [
+          [this.full, fam.c2f],
+          [this.altFull, fam.altC2f],
         ] as const) {
-          if (!str) continue;
+          if (bytes.n === 0 || map.length === map.off[i]) continue;
           const a = map.data[map.off[i]! + j0]!;
-          const x = str.charCodeAt(a);
-          const y = str.charCodeAt(a + 1);
+          const x = bytes.buf[a]!;
+          const y = bytes.buf[a + 1]!;
           if (map.data[map.off[i]! + j0 + 1]! - a >= 2 && isLetter(x) && isLetter(y)) {
             into.bi.set((x - 97) * 26 + y - 97, i);
           }
@@ -574,17 +591,24 @@ class Builder {
     fam.uni.flush();
     fam.bi.flush();
     const { counts, stamp } = this;
-    for (let c = 0; c < 65536; c++) if (counts[c]) fam.other[c] = new Int32Array(counts[c]!);
+    const dense = Math.max(64, fam.n >>> 2);
+    for (let c = 0; c < 65536; c++) {
+      if (counts[c]) fam.other[c] = counts[c]! > dense ? DENSE : new Int32Array(counts[c]!);
+    }
     counts.fill(0);
     stamp.fill(0);
-    for (let i = 0; i < fam.n; i++) {
-      const t = fam.text[i]!;
+    const fill = (i: number, t: string) => {
       for (let j = 0; j < t.length; j++) {
         const c = t.charCodeAt(j);
         if (stamp[c] === i + 1 || !posted(c)) continue;
         stamp[c] = i + 1;
-        fam.other[c]![counts[c]!++] = i;
+        const list = fam.other[c]!;
+        if (list !== DENSE) list[counts[c]!++] = i;
       }
+    };
+    for (let i = 0; i < fam.n; i++) {
+      fill(i, fam.text[i]!);
+      for (const t of fam.rest[i] ?? []) fill(i, t);
     }
     this.starts?.forEach((s, f) => {
       s.uni.flush();
@@ -643,6 +667,51 @@ export const TIER = {
   variant: 100,
 } as const;
 
+/**
+ * Every toneless reading pinyin-pro gives (ü typed v). A latin query that cannot be spelled with
+ * them (cfh, thdz) can only match initials, or letters written in a title: knowing that lets a
+ * pass stop as soon as its list is full.
+ */
+const SYLLABLES = new Set(
+  [
+    'a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang',
+    'cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan',
+    'chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di dia',
+    'dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fo',
+    'fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai',
+    'han hang hao he hei hen heng hng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang',
+    'jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua',
+    'kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling',
+    'liu lo long lou lu luan lun luo lv lve m ma mai man mang mao me mei men meng mi mian miao mie',
+    'min ming miu mo mou mu n na nai nan nang nao ne nei nen neng ng ni nian niang niao nie nin ning',
+    'niu nong nou nu nuan nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping',
+    'po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng',
+    'ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she',
+    'shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun',
+    'suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai',
+    'wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan',
+    'yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai',
+    'zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi',
+    'zong zou zu zuan zui zun zuo',
+  ]
+    .join(' ')
+    .split(' '),
+);
+const SYLLABLE_PREFIXES = new Set([...SYLLABLES].flatMap((s) => [...s].map((_, k) => s.slice(0, k + 1))));
+
+/** Whether q (letters) is whole syllables, the last one possibly cut short. */
+function spellable(q: string): boolean {
+  const reach = new Uint8Array(q.length + 1);
+  reach[0] = 1;
+  for (let i = 0; i < q.length; i++) {
+    if (!reach[i]) continue;
+    if (SYLLABLE_PREFIXES.has(q.slice(i))) return true;
+    for (let len = 1; len <= 6 && i + len <= q.length; len++)
+      if (SYLLABLES.has(q.slice(i, i + len))) reach[i + len] = 1;
+  }
+  return reach[q.length] === 1;
+}
+
 interface QueryInfo {
   q: string;
   m: number;
@@ -650,6 +719,8 @@ interface QueryInfo {
   latin: boolean;
   /** Letters and other characters (催fh): only the per-character matcher can find it. */
   mixed: boolean;
+  /** Could be full pinyin (false: digits, or letters no syllables spell). */
+  spellable: boolean;
   first: number;
   pairs: number[];
   digits: number[];
@@ -675,6 +746,7 @@ function queryInfo(q: string): QueryInfo {
     m: q.length,
     latin: others.size === 0,
     mixed: letters && others.size > 0,
+    spellable: digits.size === 0 && others.size === 0 && spellable(q),
     first: q.charCodeAt(0),
     pairs: [...pairs],
     digits: [...digits],
@@ -704,10 +776,11 @@ const MODE_BODY = 2;
 /** Finds the best match of a query in one item of a family. */
 class Matcher {
   private text = '';
-  private ini = '';
-  private full = '';
-  private altIni = '';
-  private altFull = '';
+  /** Family.py of the item, and where its parts start (-1: no alternates). */
+  private py = '';
+  private fullAt = 0;
+  private altIniAt = -1;
+  private altFullAt = -1;
   private c2f: Uint16Array = new Uint16Array(0);
   private altC2f: Uint16Array = new Uint16Array(0);
   private c2fAt = 0;
@@ -740,7 +813,7 @@ class Matcher {
   evalBody(fam: Family, i: number, qi: QueryInfo): number {
     this.mode = MODE_BODY;
     this.coarse = false;
-    return this.run(fam, i, qi, TIER.variant + CH_EXACT);
+    return this.run(fam, i, qi, TIER.variant + (qi.mixed ? CH_WEAK : CH_EXACT));
   }
 
   /** whole: the match covers the field; literal: by its characters (exact shortcut/title). */
@@ -761,7 +834,6 @@ class Matcher {
     const best = this.best;
     best.tier = 0;
     const text = (this.text = fam.text[i]!);
-    this.ini = fam.ini[i]!;
     const q = (this.q = qi.q);
     const m = (this.m = qi.m);
     this.fields = fam.fields.data;
@@ -769,50 +841,67 @@ class Matcher {
     this.nFields = fam.fields.off[i + 1]! - this.fieldAt - 1;
     this.exact = qi.mixed ? CH_WEAK : CH_EXACT;
 
-    for (let p = text.indexOf(q); p >= 0; p = text.indexOf(q, p + 1)) {
-      if (this.consider(p, p + m, this.exact, VIA_TEXT, true) >= ceiling) return best.tier;
+    if (this.mode === MODE_BODY) {
+      // the characters in any variant: as good as a variant match gets
+      const rest = fam.rest[i];
+      for (let v = 0; v <= (rest?.length ?? 0); v++) {
+        const p = (v === 0 ? text : rest![v - 1]!).indexOf(q);
+        if (p < 0) continue;
+        Object.assign(best, {
+          tier: ceiling,
+          kind: K_VARIANT,
+          index: v,
+          start: p,
+          end: p + m,
+          via: VIA_TEXT,
+        });
+        return ceiling;
+      }
+    } else {
+      for (let p = text.indexOf(q); p >= 0; p = text.indexOf(q, p + 1)) {
+        if (this.consider(p, p + m, this.exact, VIA_TEXT, true) >= ceiling) return best.tier;
+      }
     }
-    if (!this.ini || !(qi.latin || qi.mixed)) return best.tier;
-    this.full = fam.full[i]!;
-    this.altIni = fam.altIni[i]!;
-    this.altFull = fam.altFull[i]!;
+    const py = (this.py = fam.py[i]!);
+    if (!py || !(qi.latin || qi.mixed)) return best.tier;
     this.c2f = fam.c2f.data;
     this.altC2f = fam.altC2f.data;
     this.c2fAt = fam.c2f.off[i]!;
     this.altAt = fam.altC2f.off[i]!;
-    this.L = fam.c2f.off[i + 1]! - this.c2fAt - 1;
+    const L = (this.L = fam.c2f.off[i + 1]! - this.c2fAt - 1);
+    const fullAt = (this.fullAt = L + 1);
+    const fullEnd = fullAt + this.c2f[this.c2fAt + L]!;
+    const hasAlt = fam.altC2f.off[i + 1]! > this.altAt;
+    const altIniAt = (this.altIniAt = hasAlt ? fullEnd + 1 : -1);
+    const altFullAt = (this.altFullAt = hasAlt ? altIniAt + L + 1 : -1);
     if (qi.latin) {
-      this.scanFull(this.full, this.c2f, this.c2fAt, CH_EXACT);
-      if (this.altFull) this.scanFull(this.altFull, this.altC2f, this.altAt, CH_ALT);
-      this.scanInitials(this.ini);
-      if (this.altIni) this.scanInitials(this.altIni);
+      // one scan of all parts; a hit never spans two (the query has no BLOCK)
+      for (let p = py.indexOf(q); p >= 0; p = py.indexOf(q, p + 1)) {
+        if (p < L) this.consider(p, p + m, CH_WEAK, VIA_INITIALS, false);
+        else if (p < fullEnd) this.fullHit(p - fullAt, this.c2f, this.c2fAt, CH_EXACT);
+        else if (p < altFullAt) this.consider(p - altIniAt, p - altIniAt + m, CH_WEAK, VIA_INITIALS, false);
+        else this.fullHit(p - altFullAt, this.altC2f, this.altAt, CH_ALT);
+      }
     }
     // The per-character matcher is the slow path: only for mixed queries and flat misses.
     if (best.tier === 0 || qi.mixed) this.mixed();
     return best.tier;
   }
 
-  private scanInitials(ini: string): void {
-    const { q, m } = this;
-    for (let p = ini.indexOf(q); p >= 0; p = ini.indexOf(q, p + 1)) this.consider(p, p + m, CH_WEAK, VIA_INITIALS, false);
-  }
-
-  /** Full-pinyin occurrences that start on a syllable, mapped back to characters. */
-  private scanFull(full: string, map: Uint16Array, at: number, ch: number): void {
-    const { q, m, L } = this;
-    for (let p = full.indexOf(q); p >= 0; p = full.indexOf(q, p + 1)) {
-      let lo = 0; // largest j with map[at + j] <= p
-      let hi = L;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (map[at + mid]! <= p) lo = mid;
-        else hi = mid - 1;
-      }
-      if (map[at + lo] !== p) continue;
-      let end = lo;
-      while (end < L && map[at + end + 1]! < p + m) end++;
-      this.consider(lo, end + 1, ch, VIA_PINYIN, false);
+  /** A full-pinyin hit at offset p: kept if it starts on a syllable, mapped back to characters. */
+  private fullHit(p: number, map: Uint16Array, at: number, ch: number): void {
+    const { m, L } = this;
+    let lo = 0; // largest j with map[at + j] <= p
+    let hi = L;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (map[at + mid]! <= p) lo = mid;
+      else hi = mid - 1;
     }
+    if (map[at + lo] !== p) return;
+    let end = lo;
+    while (end < L && map[at + end + 1]! < p + m) end++;
+    this.consider(lo, end + 1, ch, VIA_PINYIN, false);
   }
 
   /** Records a match at [start, end) of the item's text; returns the best tier so far. */
@@ -827,7 +916,14 @@ class Matcher {
     const best = this.best;
     if (tier > best.tier) {
       best.tier = tier;
-      best.kind = this.mode === MODE_BODY ? K_VARIANT : this.mode === MODE_LABEL ? K_TAG : f === 0 ? K_SHORTCUT : K_TITLE;
+      best.kind =
+        this.mode === MODE_BODY
+          ? K_VARIANT
+          : this.mode === MODE_LABEL
+            ? K_TAG
+            : f === 0
+              ? K_SHORTCUT
+              : K_TITLE;
       best.index = this.mode === MODE_BODY ? f : 0;
       best.start = start - fs;
       best.end = end - fs;
@@ -843,10 +939,16 @@ class Matcher {
    * initial (zh/ch/sh: one or two letters); the last one may consume any prefix of a reading.
    */
   private mixed(): void {
-    const { q, L, text, ini, altIni } = this;
+    const { q, L, text, py, altIniAt } = this;
     const q0 = q.charCodeAt(0);
     for (let j = 0; j < L; j++) {
-      if (text.charCodeAt(j) !== q0 && ini.charCodeAt(j) !== q0 && (!altIni || altIni.charCodeAt(j) !== q0)) continue;
+      if (
+        text.charCodeAt(j) !== q0 &&
+        py.charCodeAt(j) !== q0 &&
+        (altIniAt < 0 || py.charCodeAt(altIniAt + j) !== q0)
+      ) {
+        continue;
+      }
       const end = this.step(j, 0);
       if (end >= 0) this.consider(j, end, CH_WEAK, VIA_MIXED, false);
     }
@@ -862,31 +964,33 @@ class Matcher {
       if (r >= 0) return r;
     }
     if (isLetter(c) || isDigit(c) || !isLetter(qc)) return -1;
-    const a = this.c2f[this.c2fAt + j]!;
-    const b = this.c2f[this.c2fAt + j + 1]!;
-    if (!isLetter(this.full.charCodeAt(a))) return -1;
-    const r = this.reading(this.full, a, b, j, s);
-    if (r >= 0 || !this.altFull) return r;
-    const x = this.altC2f[this.altAt + j]!;
-    const y = this.altC2f[this.altAt + j + 1]!;
-    if (y - x === b - a && sameRegion(this.altFull, x, this.full, a, b - a)) return -1;
-    return this.reading(this.altFull, x, y, j, s);
+    const py = this.py;
+    const a = this.fullAt + this.c2f[this.c2fAt + j]!;
+    const b = this.fullAt + this.c2f[this.c2fAt + j + 1]!;
+    if (!isLetter(py.charCodeAt(a))) return -1;
+    const r = this.reading(a, b, j, s);
+    if (r >= 0 || this.altFullAt < 0) return r;
+    const x = this.altFullAt + this.altC2f[this.altAt + j]!;
+    const y = this.altFullAt + this.altC2f[this.altAt + j + 1]!;
+    if (y - x === b - a && sameRegion(py, x, py, a, b - a)) return -1;
+    return this.reading(x, y, j, s);
   }
 
-  private reading(str: string, a: number, b: number, j: number, s: number): number {
-    const { q, m } = this;
+  /** Character j read as py[a, b): its whole reading, zh/ch/sh, its initial, or the query's end. */
+  private reading(a: number, b: number, j: number, s: number): number {
+    const { q, m, py } = this;
     const len = b - a;
     const rest = m - s;
     const n = Math.min(len, rest);
     let k = 0;
-    while (k < n && q.charCodeAt(s + k) === str.charCodeAt(a + k)) k++;
+    while (k < n && q.charCodeAt(s + k) === py.charCodeAt(a + k)) k++;
     if (k === 0) return -1;
     if (k === rest && rest < len) return j + 1; // the query ends inside this reading
     if (k === len) {
       const r = this.step(j + 1, s + len);
       if (r >= 0) return r;
     }
-    if (len > 2 && k >= 2 && str.charCodeAt(a + 1) === 104 && ZCS(str.charCodeAt(a))) {
+    if (len > 2 && k >= 2 && py.charCodeAt(a + 1) === 104 && ZCS(py.charCodeAt(a))) {
       const r = this.step(j + 1, s + 2);
       if (r >= 0) return r;
     }
@@ -909,11 +1013,13 @@ class Top {
   }
 
   /**
-   * True once the list is full of hits at `bound` or better: a later candidate of a pass that
-   * cannot score above `bound` (and comes later in phrase order) can no longer enter.
+   * Whether no candidate after phrase `i` (in phrase order) scoring at most `bound` can enter
+   * any more; i = -1: no candidate at all of such a pass.
    */
-  closed(bound: number): boolean {
-    return this.n === this.limit && this.tier[this.n - 1]! >= bound;
+  closed(bound: number, i = -1): boolean {
+    if (this.n < this.limit) return false;
+    const t = this.tier[this.n - 1]!;
+    return t > bound || (t === bound && i >= this.idx[this.n - 1]!);
   }
 
   private before(i: number, t: number, k: number): boolean {
@@ -957,35 +1063,38 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
   options: IndexOptions = {},
 ): PhraseIndex<P> {
   const now = options.now ?? Date.now();
-  const weight = (p: SearchablePhrase) =>
-    (p.usageCount ?? 0) * 0.5 ** (Math.max(0, now - (p.lastUsedAt ?? 0)) / USAGE_HALF_LIFE_MS);
-  const keyed = input
-    .map((p, order) => ({ p, order }))
-    .filter(({ p }) => p.deletedAt === undefined)
-    .map(({ p, order }) => ({ p, order, w: weight(p), last: p.lastUsedAt ?? 0 }));
-  keyed.sort((a, b) => b.w - a.w || b.last - a.last || a.order - b.order);
-  const phrases = keyed.map((k) => k.p);
-  const N = phrases.length;
-
-  const field = (raw: string, readings: unknown): FieldInput => {
-    const text = normalizeText(raw);
-    return { text, readings: validReadings(readings, text.length) };
-  };
+  // Phrase order = usage/recency rank, so every candidate list comes out best-first.
+  const live: P[] = input.filter((p) => p.deletedAt === undefined);
+  const N = live.length;
+  const w = new Float64Array(N);
+  const last = new Float64Array(N);
+  live.forEach((p, k) => {
+    last[k] = p.lastUsedAt ?? 0;
+    w[k] = (p.usageCount ?? 0) * 0.5 ** (Math.max(0, now - last[k]!) / USAGE_HALF_LIFE_MS);
+  });
+  const rank = new Int32Array(N).map((_, k) => k);
+  rank.sort((a, b) => w[b]! - w[a]! || last[b]! - last[a]! || a - b);
+  const phrases = Array.from(rank, (k) => live[k]!);
 
   // Tags and categories repeat across phrases: each distinct one is matched once per query.
   const labelId = new Map<string, number>();
-  const labelInputs: FieldInput[] = [];
+  const labelTexts: string[] = [];
+  const labelReadings: (string | undefined)[] = [];
   const asCategory: number[][] = [];
   const asTag: number[][] = []; // pairs: phrase, tag index
-  const label = (f: FieldInput): number => {
-    let id = labelId.get(f.text);
+  const label = (raw: string, readings: unknown): number => {
+    const text = normalizeText(raw);
+    if (!text) return -1;
+    let id = labelId.get(text);
     if (id === undefined) {
-      id = labelInputs.length;
-      labelId.set(f.text, id);
-      labelInputs.push(f);
+      id = labelTexts.length;
+      labelId.set(text, id);
+      labelTexts.push(text);
+      labelReadings.push(undefined);
       asCategory.push([]);
       asTag.push([]);
-    } else if (!labelInputs[id]!.readings && f.readings) labelInputs[id] = f;
+    }
+    labelReadings[id] ??= validReadings(readings, text.length);
     return id;
   };
 
@@ -999,42 +1108,51 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
     { uni: new BitMatrix(36, words), bi: new BitMatrix(676, words), other: new Map() },
     { uni: new BitMatrix(36, words), bi: new BitMatrix(676, words), other: new Map() },
   ];
-  const shortBuilder = new Builder(short, true, starts);
-  const bodyBuilder = new Builder(body, false);
+  /** Phrases whose title has latin letters or digits, which a latin query can match as written. */
+  const latinTitles = new Uint32Array(words);
+  /** Phrases whose shortcut has other characters (汉字): matched by pinyin too. */
+  const otherShortcuts = new Uint32Array(words);
+  const shortBuilder = new Builder(short, true, true, starts);
+  const bodyBuilder = new Builder(body, false, false);
+  const texts: string[] = [];
+  const reads: (string | undefined)[] = [];
 
   for (let i = 0; i < N; i++) {
     const p = phrases[i]!;
     const py = freshPinyin(p);
-    const sc = field(p.shortcut ?? '', py?.shortcut);
-    const title = field(p.title, py?.title);
-    shortBuilder.add(i, [sc, title], Infinity);
-    shortcuts.add(i, sc.text);
-    titles.add(i, title.text);
-    (p.tags ?? []).forEach((t, k) => {
-      const f = field(t, py?.tags?.[k]);
-      if (f.text) asTag[label(f)]!.push(i, k);
-    });
-    if (p.category) {
-      const f = field(p.category, py?.category);
-      if (f.text) asCategory[label(f)]!.push(i);
+    const sc = normalizeText(p.shortcut ?? '');
+    const title = normalizeText(p.title);
+    texts.length = reads.length = 0;
+    texts.push(sc, title);
+    reads.push(validReadings(py?.shortcut, sc.length), validReadings(py?.title, title.length));
+    shortBuilder.add(i, texts, reads, Infinity);
+    shortcuts.add(i, sc);
+    titles.add(i, title);
+    if (LATIN.test(title)) latinTitles[i >>> 5]! |= 1 << (i & 31);
+    if (NOT_LATIN.test(sc)) otherShortcuts[i >>> 5]! |= 1 << (i & 31);
+    const tags = p.tags ?? [];
+    for (let k = 0; k < tags.length; k++) {
+      const l = label(tags[k]!, py?.tags?.[k]);
+      if (l >= 0) asTag[l]!.push(i, k);
     }
-    const variants = p.variants.map(normalizeText);
-    const head = Math.min(variants[0]?.length ?? 0, PINYIN_VARIANT_CHARS);
-    const vr = validReadings(py?.variant, head);
-    bodyBuilder.add(
-      i,
-      variants.map((text, k) => ({ text, readings: k === 0 ? vr : undefined })),
-      head,
-    );
+    const c = label(p.category ?? '', py?.category);
+    if (c >= 0) asCategory[c]!.push(i);
+
+    texts.length = reads.length = 0;
+    for (const v of p.variants) texts.push(normalizeText(v));
+    if (texts.length === 0) texts.push(''); // not a valid phrase, but never a crash
+    const head = Math.min(texts[0]?.length ?? 0, PINYIN_VARIANT_CHARS);
+    reads.push(validReadings(py?.variant, head));
+    bodyBuilder.add(i, texts, reads, head);
     let mask = 0;
     for (const pl of p.platforms ?? []) mask |= 1 << PLATFORMS.indexOf(pl);
     platformMask[i] = mask;
   }
   shortBuilder.finish();
   bodyBuilder.finish();
-  const labels = new Family(labelInputs.length);
-  const labelBuilder = new Builder(labels, true);
-  labelInputs.forEach((f, l) => labelBuilder.add(l, [f], Infinity));
+  const labels = new Family(labelTexts.length);
+  const labelBuilder = new Builder(labels, true, true);
+  labelTexts.forEach((t, l) => labelBuilder.add(l, [t], [labelReadings[l]], Infinity));
   labelBuilder.finish();
 
   const matcher = new Matcher();
@@ -1055,10 +1173,17 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
   /**
    * Calls visit, in ascending order, for each item whose family holds every piece of the query
    * (a superset of its matches) and — with `start` — whose shortcut/title can begin like the
-   * query; stops when visit returns false. Returns whether it visited them all.
+   * query, and — with `only` — in that set; stops when visit returns false. Returns whether it
+   * visited them all.
    */
-  function candidates(fam: Family, qi: QueryInfo, start: StartSets | null, visit: (i: number) => boolean): boolean {
-    const bitsets: Uint32Array[] = [];
+  function candidates(
+    fam: Family,
+    qi: QueryInfo,
+    start: StartSets | null,
+    visit: (i: number) => boolean,
+    only?: Uint32Array,
+  ): boolean {
+    const bitsets: Uint32Array[] = only ? [only] : [];
     const lists: Int32Array[] = [];
     const bits = (b: Uint32Array | undefined) => (b ? (bitsets.push(b), true) : false);
     const posting = (l: Int32Array | undefined) => (l ? (lists.push(l), true) : false);
@@ -1076,7 +1201,11 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
     if (u0 >= 0 && !bits(fam.uni.rows[u0])) return true;
     for (const d of qi.digits) if (!bits(fam.uni.rows[d])) return true;
     for (const p of qi.pairs) if (!bits(fam.bi.rows[p])) return true;
-    for (const c of qi.others) if (!posting(fam.other[c])) return true;
+    for (const c of qi.others) {
+      const l = fam.other[c];
+      if (!l) return true;
+      if (l !== DENSE) lists.push(l);
+    }
 
     if (lists.length > 0) {
       lists.sort((a, b) => a.length - b.length);
@@ -1091,6 +1220,11 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
     }
     const acc = scratch;
     const W = fam.words;
+    if (bitsets.length === 0) {
+      // only characters too common to filter by: every item is a candidate
+      for (let i = 0; i < fam.n; i++) if (!visit(i)) return false;
+      return true;
+    }
     acc.set(bitsets[0]!);
     for (let b = 1; b < bitsets.length; b++) {
       const bs = bitsets[b]!;
@@ -1161,20 +1295,41 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
     // still give; each visits candidates in phrase order and stops once the list is full at it.
     shortcuts.forEach(q, tryShort);
     if (!coarse) titles.forEach(q, tryShort);
-    for (const [start, bound] of [
-      [starts[0], TIER.shortcutPrefix + pad],
-      [starts[1], TIER.titlePrefix + pad],
-      [null, TIER.titleInner + pad],
+    for (const [start, max, title] of [
+      [starts[0], TIER.shortcutPrefix + pad, false],
+      [starts[1], TIER.titlePrefix + pad, true],
+      [null, TIER.titleInner + pad, true],
     ] as const) {
-      if (top.closed(bound)) {
+      if (top.closed(max)) {
         shortComplete = false;
         break;
       }
-      const all = candidates(short, qi, start, (i) => {
-        tryShort(i);
-        return !top.closed(bound);
-      });
-      if (!all) shortComplete = false;
+      // A latin query no syllables spell gets the exact bonus only from letters written in a
+      // title: those titles first, then the others can stop at the initials tier.
+      const passes: [Uint32Array | undefined, number][] =
+        title && qi.latin && !qi.spellable
+          ? [
+              [latinTitles, max],
+              [undefined, max - pad],
+            ]
+          : [[undefined, max]];
+      // A latin shortcut is a prefix match only if it starts with the query as written.
+      const literal = !title && qi.latin;
+      for (const [only, bound] of passes) {
+        const all = candidates(
+          short,
+          qi,
+          start,
+          (i) => {
+            if (literal && !(otherShortcuts[i >>> 5]! & (1 << (i & 31))) && !short.text[i]!.startsWith(q))
+              return true;
+            tryShort(i);
+            return !top.closed(bound, i);
+          },
+          only,
+        );
+        if (!all) shortComplete = false;
+      }
     }
 
     // Tags and categories: match the distinct labels, then hand out their phrases.
@@ -1193,14 +1348,15 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
       found.sort((a, b) => b.tier - a.tier);
       const m: Match = { ...best };
       for (const f of found) {
-        if (top.closed(f.tier)) {
-          restComplete = false;
-          break;
-        }
-        Object.assign(m, f);
         const tag = f.kind === K_TAG;
         const list = tag ? asTag[f.index]! : asCategory[f.index]!;
         const step = tag ? 2 : 1;
+        if (top.closed(f.tier, list[0])) {
+          restComplete = false;
+          if (top.closed(f.tier)) break;
+          continue;
+        }
+        Object.assign(m, f);
         for (let k = 0; k < list.length; k += step) {
           const i = list[k]!;
           if (shortMark[i] === cur || labelMark[i] === cur) continue;
@@ -1208,8 +1364,8 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
           if (!allowed(i, platform)) continue;
           m.index = tag ? list[k + 1]! : 0;
           top.offer(i, m);
-          if (top.closed(f.tier)) {
-            restComplete = restComplete && k + step >= list.length;
+          if (top.closed(f.tier, i)) {
+            if (k + step < list.length) restComplete = false;
             break;
           }
         }
@@ -1217,18 +1373,23 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
     }
 
     // Variants, only while the list has room: every other match outranks them.
-    if (top.closed(0)) restComplete = false;
+    if (top.closed(TIER.variant + pad)) restComplete = false;
     else {
       restComplete =
         candidates(body, qi, null, (i) => {
           if (shortMark[i] === cur || labelMark[i] === cur) return true;
-          if (prevRest && bodyMark[i] !== prevRest && shortMark[i] !== prevRest && labelMark[i] !== prevRest) {
+          if (
+            prevRest &&
+            bodyMark[i] !== prevRest &&
+            shortMark[i] !== prevRest &&
+            labelMark[i] !== prevRest
+          ) {
             return true;
           }
           if (matcher.evalBody(body, i, qi) === 0) return true;
           bodyMark[i] = cur;
           if (allowed(i, platform)) top.offer(i, best);
-          return !top.closed(TIER.variant + pad);
+          return !top.closed(TIER.variant + pad, i);
         }) && restComplete;
     }
 

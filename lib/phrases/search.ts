@@ -1,5 +1,10 @@
 import { withPinyin } from './pinyin';
-import { createPhraseIndexCore, type IndexOptions, type PhraseIndex, type SearchablePhrase } from './search-core';
+import {
+  createPhraseIndexCore,
+  type IndexOptions,
+  type PhraseIndex,
+  type SearchablePhrase,
+} from './search-core';
 
 /**
  * The phrase search contract (DESIGN.md "Contracts"): `createPhraseIndex(phrases).search(query,
@@ -36,7 +41,9 @@ export function createPhraseIndex<P extends SearchablePhrase>(
   return {
     size: index.size,
     search(query, limit, opts) {
-      return index.search(query, limit, opts).map((hit) => ({ ...hit, phrase: original.get(hit.phrase) ?? hit.phrase }));
+      return index
+        .search(query, limit, opts)
+        .map((hit) => ({ ...hit, phrase: original.get(hit.phrase) ?? hit.phrase }));
     },
   };
 }

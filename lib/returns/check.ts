@@ -1,7 +1,9 @@
+import { suggestFlagForReturnCheck } from '../remarks/suggest';
 import { PLATFORM_LABELS } from '../sites/platforms';
 import {
   CHECKLIST_STEPS,
   FLAG_LABELS,
+  NO_FLAG_CHANGE,
   type AnyRuleId,
   type ChecklistCondition,
   type Eligibility,
@@ -82,7 +84,8 @@ export interface ReturnCheckResult {
   refundBreakdown: RefundLine[];
   notes: string[];
   checklist: ChecklistItem[];
-  suggestedFlag: FlagId;
+  /** Same as lib/remarks' suggestFlagForReturnCheck; null: leave the order's flag as it is. */
+  suggestedFlag: FlagId | null;
   // Extra fields for the UI.
   deadlineMs: number;
   /** `2026-03-08 23:59:59`: the last whole second inside the window, Beijing time. */
@@ -470,8 +473,9 @@ export function evaluateReturn(v: NormalizedReturnInput, policy: ShopPolicy): Re
   }
 
   // 6. Flag, checklist, summary.
-  const suggestedFlag: FlagId =
-    eligible === 'yes' ? v.kind : eligible === 'flexible' ? 'follow-up' : 'problem';
+  // One rule for the whole product (lib/remarks): a refused no-reason request changes no flag.
+  const suggestedFlag = suggestFlagForReturnCheck({ kind: v.kind, reason: v.reason, eligible })
+    .flag as FlagId | null;
   const refundText =
     refundFen === undefined
       ? '待填写实付金额'
@@ -485,7 +489,8 @@ export function evaluateReturn(v: NormalizedReturnInput, policy: ShopPolicy): Re
     eligible !== 'no' ? PAYER_ZH[payer] : '',
   ]
     .filter(Boolean)
-    .join(' ');
+    // Not spaces: in a remark line spaces separate 客服, 内容 and 日期.
+    .join('，');
   const verdictZh = { yes: `可以${KIND_ZH[v.kind]}`, flexible: '可灵活处理', no: `不能${KIND_ZH[v.kind]}` }[
     eligible
   ];
@@ -503,7 +508,7 @@ export function evaluateReturn(v: NormalizedReturnInput, policy: ShopPolicy): Re
     kind: KIND_ZH[v.kind],
     refund: refundText,
     payer: PAYER_ZH[payer],
-    flag: FLAG_LABELS[suggestedFlag],
+    flag: suggestedFlag ? FLAG_LABELS[suggestedFlag] : NO_FLAG_CHANGE,
     remark: remarkContent,
     extendDays: (plat.receiptExtendDays ?? []).join('/'),
     autoDays: String(plat.autoConfirm?.daysAfterShipping ?? ''),

@@ -19,6 +19,9 @@ export const FLAG_LABELS: Record<FlagId, string> = {
   'follow-up': '待跟进（默认绿旗）',
 };
 
+/** Shown for the {flag} of a refused no-reason case, whose flag stays as it is. */
+export const NO_FLAG_CHANGE = '不用改（保留订单原来的旗帜）';
+
 export type ChecklistCondition = 'insurance' | 'noInsurance' | 'receiptExtend' | 'autoConfirm';
 
 export interface ChecklistStepDef {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shopPolicySchema } from '../returns/policy';
 
 /** Feature ids an agent can switch off per site (must match lib/features file names). */
 export const SWITCHABLE_SITES = ['taobao', 'jd', 'pdd', 'douyin', 'generic'] as const;
@@ -21,6 +22,8 @@ export const settingsSchema = z.object({
   disabledFeatures: z.record(z.string(), z.array(z.string())).default({}),
   /** Show the small status chip on seller pages. */
   showStatusChip: z.boolean().default(true),
+  /** The shop's own return promises (the return check reads it; edited by the options page). */
+  shopPolicy: shopPolicySchema.optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

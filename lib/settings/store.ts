@@ -21,6 +21,13 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
   return next;
 }
 
+/** Replaces every setting (a backup restore): fields the value lacks get defaults, not the old values. */
+export async function replaceSettings(value: unknown): Promise<Settings> {
+  const next = parseSettings(value);
+  await settingsItem.setValue(next);
+  return next;
+}
+
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => callback(parseSettings(value)));
 }

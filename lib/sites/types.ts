@@ -62,6 +62,11 @@ export interface OrdersAdapter {
   remarkField: NamedSelector;
   /** Opens the site's own remark dialog for this row, if the page needs it (no save). */
   openRemarkDialog?(row: Element, doc: Document): void;
+  /**
+   * True when this row's remark is edited on another page that openRemarkDialog opens (Taobao's
+   * old list and detail link to the memo page in a new tab): the remark waits for it there.
+   */
+  remarkOpensPage?(row: Element): boolean;
   /** Selects a flag by the platform's code in the open dialog/page (no save). */
   selectFlag?(doc: Document, code: number): boolean;
 }

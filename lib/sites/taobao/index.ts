@@ -208,6 +208,8 @@ export const taobaoAdapter: SiteAdapter = {
       if (row.matches('form')) return;
       remarkEntry(row)?.click();
     },
+    remarkOpensPage: (row) =>
+      !row.matches('form') && !!remarkEntry(row)?.matches('a[href*="update_sell_memo.htm"]'),
     selectFlag: selectTaobaoFlag,
   },
 };

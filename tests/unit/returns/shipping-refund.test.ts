@@ -131,10 +131,22 @@ describe('exchange vs return', () => {
     expect(r.checklist.map((c) => c.id)).toContain('refund-postage-exchange');
   });
 
-  it('return flags 退货, not eligible flags 问题件, flexible flags 待跟进', () => {
+  it('flags as lib/remarks suggests: 退货, flexible 待跟进, refused no-reason no change, refused quality 问题件', () => {
     expect(check({}).suggestedFlag).toBe('return');
-    expect(check({ category: 'fresh' }).suggestedFlag).toBe('problem');
+    expect(check({ category: 'fresh' }).suggestedFlag).toBeNull();
+    expect(check({ category: 'fresh' }).checklist.find((c) => c.id === 'remark-flag')?.text).toContain(
+      '不用改',
+    );
     expect(check({ reason: 'quality', now: '2026-03-20T10:00:00+08:00' }).suggestedFlag).toBe('follow-up');
+    // JD fresh food: the 48 h photo window does not soften once passed; the complaint still needs handling.
+    const lateQuality = check({
+      platform: 'jd',
+      category: 'fresh',
+      reason: 'quality',
+      now: '2026-03-20T10:00:00+08:00',
+    });
+    expect(lateQuality.eligible).toBe('no');
+    expect(lateQuality.suggestedFlag).toBe('problem');
   });
 
   it('a refused case gets only the explain-and-remark steps', () => {

@@ -1,0 +1,284 @@
+import { i18n } from '#i18n';
+import type { JSX } from 'preact';
+import { snippet, toRuns, type TextRun } from './segments';
+
+/** One row of the list. Texts are the phrase's own; the component renders them as text only. */
+export interface PickerItem {
+  id: string;
+  title: string;
+  shortcut?: string;
+  category?: string;
+  /** The variant shown under the title (the matched one, else the first). */
+  preview: string;
+  variantCount: number;
+  titleMarks: Array<[number, number]>;
+  shortcutMarks: Array<[number, number]>;
+  previewMarks: Array<[number, number]>;
+  /** Matched through a tag or the category: shown next to the title. */
+  label?: { text: string; marks: Array<[number, number]> };
+  recent: boolean;
+}
+
+export interface PickerField {
+  name: string;
+  label: string;
+  value: string;
+  placeholder: string;
+  invalid?: boolean;
+}
+
+export type PickerView =
+  | {
+      mode: 'list';
+      trigger: string;
+      query: string;
+      items: PickerItem[];
+      active: number;
+      status: 'loading' | 'ready' | 'error';
+      /** The query the items answer (the query may already be ahead while a search runs). */
+      resultsFor: string | null;
+      /** Phrases in the index (0: none yet). */
+      total: number;
+    }
+  | {
+      mode: 'form';
+      title: string;
+      fields: PickerField[];
+      /** The message as it will be inserted, as runs (filled values, missing ones as tokens). */
+      preview: TextRun[];
+      focus: number;
+    };
+
+export interface PickerPlacement {
+  left: number;
+  top: number | null;
+  bottom: number | null;
+  maxHeight: number;
+  above: boolean;
+}
+
+export interface PickerProps {
+  view: PickerView;
+  placement: PickerPlacement;
+  platform: string;
+  onHover(index: number): void;
+  onPick(index: number): void;
+  onFieldInput(index: number, value: string): void;
+  onFieldFocus(index: number): void;
+  onSubmit(): void;
+  onBack(): void;
+}
+
+/** A whole `{买家|亲}` token shows as its name, 买家; a token cut by a highlight shows as typed. */
+const tokenLabel = (text: string) => text.replace(/^\{([^{}|]+)(?:\|[^{}]*)?\}$/, '$1');
+
+function Runs({ runs }: { runs: TextRun[] }) {
+  return (
+    <>
+      {runs.map((r, k) =>
+        r.token ? (
+          <span key={k} class={r.mark ? 'tok hl' : 'tok'} title={r.text}>
+            {tokenLabel(r.text)}
+          </span>
+        ) : r.mark ? (
+          <mark key={k}>{r.text}</mark>
+        ) : (
+          r.text
+        ),
+      )}
+    </>
+  );
+}
+
+const Kbd = ({ children }: { children: string }) => <kbd>{children}</kbd>;
+
+function Row({
+  item,
+  active,
+  index,
+  props,
+}: {
+  item: PickerItem;
+  active: boolean;
+  index: number;
+  props: PickerProps;
+}) {
+  const preview = snippet(item.preview, item.previewMarks);
+  return (
+    <li
+      id={`kefu-opt-${index}`}
+      role="option"
+      aria-selected={active}
+      class={active ? 'row on' : 'row'}
+      data-phrase-id={item.id}
+      onMouseMove={() => !active && props.onHover(index)}
+      onClick={() => props.onPick(index)}
+    >
+      <div class="line1">
+        <span class="title">
+          <Runs runs={toRuns(item.title, item.titleMarks, [])} />
+        </span>
+        {item.shortcut ? (
+          <span class="sc">
+            <Runs runs={toRuns(item.shortcut, item.shortcutMarks, [])} />
+          </span>
+        ) : null}
+        {item.label ? (
+          <span class="tag">
+            <Runs runs={toRuns(item.label.text, item.label.marks, [])} />
+          </span>
+        ) : null}
+        <span class="meta">
+          {item.recent ? <span class="recent">{i18n.t('picker.recent')}</span> : null}
+          {item.variantCount > 1 ? (
+            <span class="nv">{i18n.t('picker.variants', [String(item.variantCount)])}</span>
+          ) : null}
+          {item.category ? <span class="cat">{item.category}</span> : null}
+        </span>
+      </div>
+      <div class="line2">
+        <Runs runs={toRuns(preview.text, preview.ranges)} />
+      </div>
+    </li>
+  );
+}
+
+function ListView({ view, props }: { view: Extract<PickerView, { mode: 'list' }>; props: PickerProps }) {
+  let body: JSX.Element;
+  if (view.items.length > 0) {
+    body = (
+      // A new list per answer: it starts scrolled to the top without us reading layout.
+      <ul key={view.resultsFor ?? ''} class="list" role="listbox" aria-label={i18n.t('picker.title')}>
+        {view.items.map((item, i) => (
+          <Row key={item.id} item={item} index={i} active={i === view.active} props={props} />
+        ))}
+      </ul>
+    );
+  } else {
+    const [head, hint] =
+      view.status === 'loading'
+        ? [i18n.t('picker.loading'), '']
+        : view.status === 'error'
+          ? [i18n.t('picker.error'), i18n.t('picker.errorHint')]
+          : view.total === 0
+            ? [i18n.t('picker.none'), i18n.t('picker.noneHint')]
+            : [i18n.t('picker.empty', [view.query]), i18n.t('picker.emptyHint')];
+    body = (
+      <div class={`empty ${view.status}`} role="status">
+        <div class="empty-head">{head}</div>
+        {hint ? <div class="empty-hint">{hint}</div> : null}
+      </div>
+    );
+  }
+  return (
+    <>
+      <div class="head">
+        <span class="brand">{i18n.t('picker.title')}</span>
+        <span class="q">
+          {view.trigger}
+          {view.query}
+        </span>
+        {view.items.length > 0 && view.query ? (
+          <span class="count">{i18n.t('picker.count', [String(view.items.length)])}</span>
+        ) : null}
+      </div>
+      {body}
+      <div class="foot">
+        <span>
+          <Kbd>↑</Kbd>
+          <Kbd>↓</Kbd> {i18n.t('picker.hintMove')}
+        </span>
+        <span>
+          <Kbd>Enter</Kbd> {i18n.t('picker.hintPick')}
+        </span>
+        <span>
+          <Kbd>Esc</Kbd> {i18n.t('picker.hintClose')}
+        </span>
+      </div>
+    </>
+  );
+}
+
+function FormView({ view, props }: { view: Extract<PickerView, { mode: 'form' }>; props: PickerProps }) {
+  return (
+    <form
+      class="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <div class="head">
+        <span class="brand">{i18n.t('picker.formTitle')}</span>
+        <span class="q form-title">{view.title}</span>
+      </div>
+      <div class="form-body">
+        <p class="form-hint">{i18n.t('picker.formHint')}</p>
+        {view.fields.map((f, i) => (
+          <label key={f.name} class={f.invalid ? 'field invalid' : 'field'}>
+            <span class="field-name">{f.label}</span>
+            <input
+              type="text"
+              name={f.name}
+              value={f.value}
+              placeholder={f.placeholder}
+              autocomplete="off"
+              spellcheck={false}
+              data-autofocus={i === view.focus ? 'true' : undefined}
+              onInput={(e) => props.onFieldInput(i, (e.currentTarget as HTMLInputElement).value)}
+              onFocus={() => props.onFieldFocus(i)}
+            />
+          </label>
+        ))}
+        <div class="preview-label">{i18n.t('picker.formPreview')}</div>
+        <div class="preview">
+          <Runs runs={view.preview} />
+        </div>
+      </div>
+      <div class="foot form-foot">
+        <span>
+          <Kbd>Enter</Kbd> {i18n.t('picker.formNext')}
+        </span>
+        <span class="spacer" />
+        <button type="button" class="btn" onClick={() => props.onBack()}>
+          {i18n.t('picker.formBack')}
+        </button>
+        <button type="submit" class="btn primary">
+          {i18n.t('picker.formInsert')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * The phrase picker: a list of matching phrases at the caret, or — when a phrase needs values the
+ * page does not show — a small form for them. Stateless: phrase-picker.ts owns the state.
+ */
+export function Picker(props: PickerProps) {
+  const { view, placement } = props;
+  const style: Record<string, string> = {
+    left: `${Math.round(placement.left)}px`,
+    maxHeight: `${Math.round(placement.maxHeight)}px`,
+  };
+  if (placement.top !== null) style.top = `${Math.round(placement.top)}px`;
+  if (placement.bottom !== null) style.bottom = `${Math.round(placement.bottom)}px`;
+  return (
+    <div
+      class={`picker ${view.mode} ${placement.above ? 'above' : 'below'}`}
+      data-testid="phrase-picker"
+      data-platform={props.platform}
+      data-mode={view.mode}
+      data-query={view.mode === 'list' ? view.query : undefined}
+      data-status={view.mode === 'list' ? view.status : undefined}
+      data-results-for={view.mode === 'list' && view.resultsFor !== null ? view.resultsFor : undefined}
+      style={style}
+      // Keeps the focus (and the caret) in the page's field while the mouse is used.
+      onMouseDown={(e) => {
+        if (!(e.target instanceof HTMLInputElement)) e.preventDefault();
+      }}
+    >
+      {view.mode === 'list' ? <ListView view={view} props={props} /> : <FormView view={view} props={props} />}
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { h, render } from 'preact';
+import css from '../../components/timer/response-timer.css?inline';
+import { ResponseTimer } from '../../components/timer/response-timer';
+import { observe } from '../dom/observe';
+import { mountShadowUi } from '../dom/shadow-ui';
+import { queryFirst } from '../sites/selector';
+import type { ChatMessageOnPage } from '../sites/types';
+import { defineFeature } from './types';
+
+/**
+ * How long the buyer has been waiting for an answer, on chat pages whose messages we can read:
+ * since the OLDEST buyer message after the agent's last reply (a buyer who wrote 在吗 and then
+ * 在吗？ has waited since the first — the platforms' response-time figures count the same way).
+ * Red past settings.responseTargetSeconds.
+ *
+ * Cheap on a busy page: mutations of the message list are coalesced to one read per animation
+ * frame; the 1 s tick runs only while a buyer message is waiting.
+ */
+
+/** Epoch ms since when the buyer waits, or null when the agent answered last. */
+export function waitingSince(
+  messages: readonly ChatMessageOnPage[],
+  seenAt: (message: ChatMessageOnPage, index: number) => number,
+): number | null {
+  let i = messages.length - 1;
+  if (i < 0 || messages[i]!.from !== 'buyer') return null;
+  while (i > 0 && messages[i - 1]!.from === 'buyer') i--;
+  const first = messages[i]!;
+  return first.at ?? seenAt(first, i);
+}
+
+export default defineFeature({
+  id: 'response-timer',
+  include: ({ pageKind, site }) => pageKind === 'chat' && !!site.chat?.messages && !!site.chat.messageList,
+  init(fc) {
+    const { signal, site, settings } = fc;
+    const chat = site.chat!;
+    const readMessages = chat.messages!;
+    const target = settings.responseTargetSeconds;
+
+    let container: HTMLElement | null = null;
+    let mounting: Promise<unknown> | null = null;
+    let since: number | null = null;
+    let frame = 0;
+    let tick: ReturnType<typeof setInterval> | undefined;
+    /** When we first saw a message the page shows no time for (bounded). */
+    const firstSeen = new Map<string, number>();
+
+    const mount = () =>
+      (mounting ??= mountShadowUi(fc, {
+        name: 'response-timer',
+        css,
+        render(c) {
+          container = c;
+          return () => {
+            render(null, c);
+            container = null;
+            mounting = null;
+          };
+        },
+      }));
+
+    const seenAt = (m: ChatMessageOnPage, index: number) => {
+      const key = `${index}\u0000${m.text}`;
+      let at = firstSeen.get(key);
+      if (at === undefined) {
+        if (firstSeen.size > 500) firstSeen.clear();
+        at = Date.now();
+        firstSeen.set(key, at);
+      }
+      return at;
+    };
+
+    const paint = () => {
+      if (!container) return;
+      const input = queryFirst<HTMLElement>(document, chat.input);
+      const rect = input?.getBoundingClientRect();
+      if (since === null || !rect || rect.width === 0) {
+        render(null, container);
+        return;
+      }
+      render(
+        h(ResponseTimer, {
+          seconds: Math.max(0, (Date.now() - since) / 1000),
+          targetSeconds: target,
+          // Just above the reply box's right end: the toolbar row's empty side.
+          right: Math.max(8, window.innerWidth - rect.right + 12),
+          top: Math.max(8, rect.top - 28),
+          platform: site.platform,
+        }),
+        container,
+      );
+    };
+
+    const update = () => {
+      frame = 0;
+      if (signal.aborted) return;
+      let messages: ChatMessageOnPage[] = [];
+      try {
+        messages = readMessages(document);
+      } catch (error) {
+        console.warn('[kefu] reading chat messages failed', error);
+      }
+      const next = waitingSince(messages, seenAt);
+      // Ten messages a second must not mean ten renders (and layout reads): only on a change.
+      if (next === since && (next === null || container)) return;
+      since = next;
+      if (since !== null) {
+        void mount().then(paint);
+        // In an animation frame: the layout we read is the one the frame computes anyway.
+        tick ??= setInterval(() => requestAnimationFrame(paint), 1000);
+      } else {
+        clearInterval(tick);
+        tick = undefined;
+        paint();
+      }
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+
+    // One observer per message list element as it appears (conversation switches may replace it).
+    observe<HTMLElement>(
+      chat.messageList!,
+      (list) => {
+        const mo = new MutationObserver(schedule);
+        mo.observe(list, { childList: true, subtree: true, characterData: true });
+        signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+        schedule();
+      },
+      { signal },
+    );
+    window.addEventListener('resize', () => requestAnimationFrame(paint), { signal });
+
+    signal.addEventListener(
+      'abort',
+      () => {
+        cancelAnimationFrame(frame);
+        clearInterval(tick);
+      },
+      { once: true },
+    );
+  },
+});

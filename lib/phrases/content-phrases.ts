@@ -1,0 +1,33 @@
+import { sendMessage } from '../messaging/client';
+import type { ResponseOf } from '../messaging/protocol';
+import { watchPhrasesRevision } from '../store/revision';
+import { MAIN_THREAD_MAX, mainThreadEngine, PhraseCache, workerEngine } from './phrase-cache';
+import SearchWorker from './search-worker?worker&inline';
+
+/** A phrase as the content script gets it: the stored record with its cached pinyin. */
+export type ContentPhrase = ResponseOf<'phrases:list'>['phrases'][number];
+
+let cache: PhraseCache<ContentPhrase> | undefined;
+
+/**
+ * The frame's one phrase cache (module-level: SPA navigations re-run the features, the phrases
+ * stay). Nothing is fetched until someone calls ensure() or search().
+ */
+export function contentPhraseCache(): PhraseCache<ContentPhrase> {
+  cache ??= new PhraseCache<ContentPhrase>({
+    listPage: (after, limit) => sendMessage('phrases:list', { ...(after ? { after } : {}), limit }),
+    watchRevision: (callback) => watchPhrasesRevision(callback),
+    engineFor: (count) => (count > MAIN_THREAD_MAX ? 'worker' : 'main'),
+    createEngine: async (kind) =>
+      (kind === 'worker'
+        ? await workerEngine<ContentPhrase>(() => new SearchWorker({ name: 'kefu-phrase-search' }))
+        : null) ?? mainThreadEngine<ContentPhrase>(),
+  });
+  return cache;
+}
+
+/** Drops the cache (extension reloaded or updated: this content script is orphaned). */
+export function disposeContentPhraseCache(): void {
+  cache?.dispose();
+  cache = undefined;
+}
