@@ -70,7 +70,6 @@ export class PhraseSource {
     if (this.mode === 'direct') return this.fetchList();
     const [revision, cache] = await Promise.all([getPhrasesRevision(), openCache().catch(() => undefined)]);
     this.cache = cache;
-    performance.mark('kefu:popup-revision');
     if (cache && readMeta()?.revision === revision) {
       // The snapshot first, then the worker: IndexedDB serves one database's reads in turn, and
       // the worker's read of the full list would hold the small snapshot up.

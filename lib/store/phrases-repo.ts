@@ -26,6 +26,12 @@ function zodErrors(error: { issues: { path: PropertyKey[]; message: string }[] }
   }));
 }
 
+/** Aborts a transaction we refused; its rejected `done` is expected, not an error to report. */
+function abortQuietly(tx: { done: Promise<unknown>; abort(): void }): void {
+  tx.done.catch(() => undefined);
+  tx.abort();
+}
+
 /**
  * Validates and saves one phrase in one transaction; a shortcut another active phrase already
  * uses is refused. Nothing is written when anything is wrong.
@@ -40,7 +46,7 @@ export async function savePhrase(
   const tx = db.transaction('phrases', 'readwrite');
   const existing = await tx.store.get(parsed.data.id);
   if (existing?.source.kind === 'pack') {
-    tx.abort();
+    abortQuietly(tx);
     return {
       ok: false,
       errors: [{ field: 'source', message: '短语包里的短语是只读的：请先「复制到我的短语」再修改' }],
@@ -52,7 +58,7 @@ export async function savePhrase(
       (p) => p.id !== parsed.data.id && p.deletedAt === undefined,
     );
     if (clash) {
-      tx.abort();
+      abortQuietly(tx);
       return {
         ok: false,
         errors: [{ field: 'shortcut', message: `快捷码「${shortcut}」已被「${clash.title}」使用` }],

@@ -348,3 +348,20 @@ describe('backup and restore', () => {
     expect((await listPhrases()).length).toBe(before);
   });
 });
+
+describe('starter phrases', () => {
+  it('「移除全部初始短语」 moves every starter phrase to the trash, restorable', async () => {
+    await openSection('phrases');
+    const starters = () =>
+      listPhrases().then(
+        (l) =>
+          l.filter((p) => (p as unknown as { source: { kind: string } }).source.kind === 'starter').length,
+      );
+    expect(await starters()).toBeGreaterThan(50);
+    await page.locator('[data-testid="remove-starter"]').click();
+    await page.locator('[data-testid="confirm-ok"]').click();
+    await expect.poll(() => notice().innerText()).toMatch(/已把 \d+ 条短语移到回收站/);
+    expect(await starters()).toBe(0);
+    expect((await listPhrases(true)).length).toBeGreaterThan(50);
+  });
+});
