@@ -124,7 +124,19 @@ export function PopupApp() {
   }, [q, top, results]);
   const showingFor = q ? (results?.query ?? null) : '';
 
-  useEffect(() => setSelected(0), [q, results]);
+  // A new query starts at the top; a refresh of the same query (the full index replacing the quick
+  // cache scan a moment after opening) keeps the phrase the agent has already moved to.
+  const selectedId = useRef<string>(undefined);
+  const listedFor = useRef<string | null>(null);
+  useEffect(() => {
+    const sameQuery = listedFor.current === showingFor;
+    listedFor.current = showingFor;
+    const kept = sameQuery ? items.findIndex((it) => it.hit.phrase.id === selectedId.current) : -1;
+    setSelected(Math.max(kept, 0));
+  }, [items, showingFor]);
+  useEffect(() => {
+    selectedId.current = items[selected]?.hit.phrase.id;
+  }, [items, selected]);
   // Layout effect: runs as the results enter the DOM, so markPaint's frame is the one that shows them.
   useLayoutEffect(() => {
     if (!items.length || showingFor === null) return;
