@@ -367,7 +367,8 @@ function startPicker(fc: FeatureContext): void {
     if (session && session.field === field && session.start === start && session.trigger === match.trigger) {
       if (session.query !== match.query) {
         session.query = match.query;
-        // Painted when the results come (a worker round trip): no stale list under a new query.
+        // Painted when the results come (this same task, once the index is loaded): no stale list
+        // under a new query.
         runSearch(session);
       }
       return;

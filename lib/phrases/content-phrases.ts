@@ -1,8 +1,7 @@
 import { sendMessage } from '../messaging/client';
 import type { ResponseOf } from '../messaging/protocol';
 import { watchPhrasesRevision } from '../store/revision';
-import { MAIN_THREAD_MAX, mainThreadEngine, PhraseCache, workerEngine } from './phrase-cache';
-import SearchWorker from './search-worker?worker&inline';
+import { PhraseCache } from './phrase-cache';
 
 /** A phrase as the content script gets it: the stored record with its cached pinyin. */
 export type ContentPhrase = ResponseOf<'phrases:list'>['phrases'][number];
@@ -17,11 +16,6 @@ export function contentPhraseCache(): PhraseCache<ContentPhrase> {
   cache ??= new PhraseCache<ContentPhrase>({
     listPage: (after, limit) => sendMessage('phrases:list', { ...(after ? { after } : {}), limit }),
     watchRevision: (callback) => watchPhrasesRevision(callback),
-    engineFor: (count) => (count > MAIN_THREAD_MAX ? 'worker' : 'main'),
-    createEngine: async (kind) =>
-      (kind === 'worker'
-        ? await workerEngine<ContentPhrase>(() => new SearchWorker({ name: 'kefu-phrase-search' }))
-        : null) ?? mainThreadEngine<ContentPhrase>(),
   });
   return cache;
 }

@@ -587,6 +587,11 @@ class Builder {
 
   /** Flushes the bitsets; fills the posting lists into their counted sizes. */
   finish(): void {
+    drain(this.finishSteps());
+  }
+
+  /** finish() in steps: yields between slices of items (see buildSliced). */
+  *finishSteps(): Generator<void, void> {
     const fam = this.fam;
     fam.uni.flush();
     fam.bi.flush();
@@ -609,6 +614,7 @@ class Builder {
     for (let i = 0; i < fam.n; i++) {
       fill(i, fam.text[i]!);
       for (const t of fam.rest[i] ?? []) fill(i, t);
+      if ((i & STEP_MASK) === STEP_MASK) yield;
     }
     this.starts?.forEach((s, f) => {
       s.uni.flush();
@@ -1062,6 +1068,45 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
   input: readonly P[],
   options: IndexOptions = {},
 ): PhraseIndex<P> {
+  return drain(buildSteps(input, options));
+}
+
+/**
+ * The same index, built in slices of about `sliceMs` with `pause()` (a new task) in between: a
+ * page's thread can index 20k phrases without a long task, then search them synchronously — no
+ * worker round trip between a keystroke and its results.
+ */
+export async function createPhraseIndexSliced<P extends SearchablePhrase>(
+  input: readonly P[],
+  options: IndexOptions & { sliceMs?: number; pause: () => Promise<void>; signal?: AbortSignal },
+): Promise<PhraseIndex<P>> {
+  const steps = buildSteps(input, options);
+  const sliceMs = options.sliceMs ?? 8;
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await options.pause();
+    options.signal?.throwIfAborted();
+    sliceStart = performance.now();
+  }
+}
+
+/** Items between two chances to yield (a power of two minus one, for a cheap mask test). */
+const STEP_MASK = 127;
+
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function* buildSteps<P extends SearchablePhrase>(
+  input: readonly P[],
+  options: IndexOptions,
+): Generator<void, PhraseIndex<P>> {
   const now = options.now ?? Date.now();
   // Phrase order = usage/recency rank, so every candidate list comes out best-first.
   const live: P[] = input.filter((p) => p.deletedAt === undefined);
@@ -1147,13 +1192,17 @@ export function createPhraseIndexCore<P extends SearchablePhrase>(
     let mask = 0;
     for (const pl of p.platforms ?? []) mask |= 1 << PLATFORMS.indexOf(pl);
     platformMask[i] = mask;
+    if ((i & STEP_MASK) === STEP_MASK) yield;
   }
-  shortBuilder.finish();
-  bodyBuilder.finish();
+  yield* shortBuilder.finishSteps();
+  yield* bodyBuilder.finishSteps();
   const labels = new Family(labelTexts.length);
   const labelBuilder = new Builder(labels, true, true);
-  labelTexts.forEach((t, l) => labelBuilder.add(l, [t], [labelReadings[l]], Infinity));
-  labelBuilder.finish();
+  for (let l = 0; l < labelTexts.length; l++) {
+    labelBuilder.add(l, [labelTexts[l]!], [labelReadings[l]], Infinity);
+    if ((l & STEP_MASK) === STEP_MASK) yield;
+  }
+  yield* labelBuilder.finishSteps();
 
   const matcher = new Matcher();
   const seen = new Int32Array(N);

@@ -1,7 +1,7 @@
 /**
  * The in-page twin of the picker for tests/bench/picker.bench.ts: the SAME Picker component and
  * trigger detection as the extension, fed by a search engine chosen by the URL (`?engine=kefu`,
- * `naive` or `fuse`), all on the page's main thread. Bundled by the bench with esbuild; never
+ * `naive`, `fuse`, or `none` for the floor), all on the page's main thread. Bundled by the bench with esbuild; never
  * shipped.
  */
 import Fuse from 'fuse.js';
@@ -99,7 +99,10 @@ function fuse(phrases: BenchPhrase[]): Engine {
   };
 }
 
-const ENGINES: Record<string, (p: BenchPhrase[]) => Engine> = { kefu, naive, fuse };
+/** No search at all: what is left is the browser's own keystroke → next frame (the floor). */
+const none = (): Engine => () => [];
+
+const ENGINES: Record<string, (p: BenchPhrase[]) => Engine> = { kefu, naive, fuse, none };
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { mainThreadEngine, PhraseCache, type PhrasePageResult } from '../../../lib/phrases/phrase-cache';
+import { PhraseCache, type PhrasePageResult } from '../../../lib/phrases/phrase-cache';
 import type { SearchablePhrase } from '../../../lib/phrases/search-core';
 
 type P = SearchablePhrase & { id: string };
@@ -48,7 +48,6 @@ describe('PhraseCache', () => {
     const src = fakeSource();
     const cache = new PhraseCache<P>({
       ...src,
-      createEngine: async () => mainThreadEngine<P>(),
       pageSize: 10,
     });
     expect(cache.status).toBe('idle');
@@ -68,7 +67,6 @@ describe('PhraseCache', () => {
     src.state.bumpDuringRead = true;
     const cache = new PhraseCache<P>({
       ...src,
-      createEngine: async () => mainThreadEngine<P>(),
       pageSize: 10,
     });
     await cache.ensure();
@@ -82,7 +80,6 @@ describe('PhraseCache', () => {
       const src = fakeSource();
       const cache = new PhraseCache<P>({
         ...src,
-        createEngine: async () => mainThreadEngine<P>(),
         pageSize: 100,
       });
       const ready = cache.search('s3', 3);
@@ -106,7 +103,7 @@ describe('PhraseCache', () => {
 
   it('puts phrases used on this page first for the empty query', async () => {
     const src = fakeSource();
-    const cache = new PhraseCache<P>({ ...src, createEngine: async () => mainThreadEngine<P>() });
+    const cache = new PhraseCache<P>({ ...src });
     await cache.ensure();
     cache.noteUsed(ALL[20]!);
     cache.noteUsed(ALL[3]!);
@@ -115,19 +112,31 @@ describe('PhraseCache', () => {
     expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
   });
 
-  it('indexes small sets on the page thread, big ones in a worker (remembering a refused worker)', async () => {
-    const src = fakeSource();
-    const asked: Array<'worker' | 'main'> = [];
-    const cache = new PhraseCache<P>({
-      ...src,
-      engineFor: (count) => (count > 10 ? 'worker' : 'main'),
-      // The page refuses workers: a main-thread engine comes back.
-      createEngine: async (kind) => (asked.push(kind), mainThreadEngine<P>()),
-    });
+  it('builds a big set in slices on this thread and answers like the one-go index', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) =>
+      phrase(`m${String(i).padStart(4, '0')}`, `催发货${i}`, `cfh${i}`),
+    );
+    const src = fakeSource(many);
+    // sliceMs 0: give the thread back after every step, as a very slow machine would.
+    const cache = new PhraseCache<P>({ ...src, sliceMs: 0 });
+    let tasksBetween = 0;
+    const ticker = setInterval(() => tasksBetween++, 0);
     await cache.ensure();
-    expect(asked).toEqual(['worker']);
-    expect(await cache.engineKind).toBe('main');
-    expect((await cache.search('s9', 1))[0]?.id).toBe('p09');
+    clearInterval(ticker);
+    expect(tasksBetween).toBeGreaterThan(0);
+    expect(cache.size).toBe(3000);
+    expect((await cache.search('cfh2999', 1))[0]?.id).toBe('m2999');
+  });
+
+  it('a cache disposed mid-build stops quietly and never answers from the half-built index', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => phrase(`m${i}`, `短语${i}`));
+    const cache = new PhraseCache<P>({ ...fakeSource(many), sliceMs: 0 });
+    const loading = cache.ensure();
+    await new Promise((r) => setTimeout(r, 0));
+    cache.dispose();
+    await expect(loading).resolves.toBeUndefined();
+    expect(cache.size).toBe(0);
+    await expect(cache.search('短语1', 1)).rejects.toThrow('disposed');
   });
 
   it('reports a failed load and tries again on the next search', async () => {
@@ -137,7 +146,7 @@ describe('PhraseCache', () => {
       if (fail) throw new Error('后台没有回复');
       return src.listPage(after, limit);
     });
-    const cache = new PhraseCache<P>({ ...src, listPage, createEngine: async () => mainThreadEngine<P>() });
+    const cache = new PhraseCache<P>({ ...src, listPage });
     await expect(cache.search('s1', 3)).rejects.toThrow('后台没有回复');
     expect(cache.status).toBe('error');
     fail = false;

@@ -5,6 +5,7 @@ import { derivePhrasePinyin } from '../../../lib/phrases/pinyin';
 import { createPhraseIndex, TIER, type PhraseHit } from '../../../lib/phrases/search';
 import {
   createPhraseIndexCore,
+  createPhraseIndexSliced,
   normalizeQuery,
   normalizeText,
   PINYIN_VARIANT_CHARS,
@@ -199,6 +200,50 @@ describe('createPhraseIndexCore (content scripts: cached pinyin only)', () => {
     const index = createPhraseIndexCore([bad]);
     expect(ids(index.search('催发'))).toEqual(['a']);
     expect(ids(index.search('cfh'))).toEqual([]);
+  });
+
+  it('built in slices (a page thread), answers exactly like the one-go build', async () => {
+    const topics = ['催发货', '退货地址', '尺码推荐', '顺丰到付', '换货流程', '质量问题'];
+    const corpus = Array.from({ length: 1500 }, (_, i) => {
+      const t = topics[i % topics.length]!;
+      const p = P(`s${i}`, `${t}${i}`, {
+        shortcut: `k${i}`,
+        category: i % 3 ? '售后/退货' : '售中/发货',
+        tags: i % 5 ? [] : ['羽绒服'],
+        variants: [`亲，关于${t}我们马上为您处理`, `${t}请您放心`],
+        usageCount: i % 17,
+        lastUsedAt: NOW - (i % 40) * DAY,
+      });
+      return { ...p, py: derivePhrasePinyin(p) };
+    });
+    let pauses = 0;
+    const sliced = await createPhraseIndexSliced(corpus, {
+      now: NOW,
+      sliceMs: 0,
+      pause: async () => void pauses++,
+    });
+    const whole = createPhraseIndexCore(corpus, { now: NOW });
+    // 1500 phrases, a chance to pause every 128 items and in every finishing pass.
+    expect(pauses).toBeGreaterThan(20);
+    for (const q of ['', '催', 'cfh', 'thdz', '退h', 'k149', '羽绒', 'shou', 'zzz', '处理']) {
+      const a = sliced.search(q, 20);
+      const b = whole.search(q, 20);
+      expect(a.map((h) => [h.id, h.score, h.via, h.highlight])).toEqual(
+        b.map((h) => [h.id, h.score, h.via, h.highlight]),
+      );
+    }
+    expect(sliced.search('cfh', 20).length).toBeGreaterThan(0);
+  });
+
+  it('a sliced build stops when its signal aborts', async () => {
+    const corpus = Array.from({ length: 600 }, (_, i) => P(`a${i}`, `短语${i}`));
+    const abort = new AbortController();
+    const build = createPhraseIndexSliced(corpus, {
+      sliceMs: 0,
+      pause: async () => abort.abort(),
+      signal: abort.signal,
+    });
+    await expect(build).rejects.toThrow();
   });
 
   it('does not pull pinyin-pro into content-script code', () => {
