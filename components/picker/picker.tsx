@@ -1,6 +1,7 @@
-import { i18n } from '#i18n';
+import { i18n, type GeneratedI18nStructure } from '#i18n';
 import type { JSX } from 'preact';
 import { snippet, toRuns, type TextRun } from './segments';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** One row of the list. Texts are the phrase's own; the component renders them as text only. */
 export interface PickerItem {
@@ -69,6 +70,25 @@ export interface PickerProps {
   onBack(): void;
 }
 
+/**
+ * The picker's words, looked up once: it re-renders on every keystroke, and each chrome.i18n
+ * lookup from a content script crosses into the extension bindings.
+ */
+const said = new Map<string, string>();
+type PickerKey = Extract<keyof GeneratedI18nStructure, `picker.${string}`>;
+const lookup = i18n.t as (key: PickerKey, substitutions?: string[]) => string;
+function t(key: PickerKey, sub?: string): string {
+  // Counts repeat; typed queries do not and are not kept.
+  if (sub !== undefined && !/^\d{1,4}$/.test(sub)) return lookup(key, [sub]);
+  const id = sub === undefined ? key : `${key}\u0000${sub}`;
+  let text = said.get(id);
+  if (text === undefined) {
+    text = lookup(key, sub === undefined ? undefined : [sub]);
+    said.set(id, text);
+  }
+  return text;
+}
+
 /** A whole `{买家|亲}` token shows as its name, 买家; a token cut by a highlight shows as typed. */
 const tokenLabel = (text: string) => text.replace(/^\{([^{}|]+)(?:\|[^{}]*)?\}$/, '$1');
 
@@ -129,9 +149,9 @@ function Row({
           </span>
         ) : null}
         <span class="meta">
-          {item.recent ? <span class="recent">{i18n.t('picker.recent')}</span> : null}
+          {item.recent ? <span class="recent">{t('picker.recent')}</span> : null}
           {item.variantCount > 1 ? (
-            <span class="nv">{i18n.t('picker.variants', [String(item.variantCount)])}</span>
+            <span class="nv">{t('picker.variants', String(item.variantCount))}</span>
           ) : null}
           {item.category ? <span class="cat">{item.category}</span> : null}
         </span>
@@ -145,24 +165,41 @@ function Row({
 
 function ListView({ view, props }: { view: Extract<PickerView, { mode: 'list' }>; props: PickerProps }) {
   let body: JSX.Element;
+  // Rows are keyed by position: a keystroke patches the rows' text in place instead of building
+  // a new list (creating and removing elements was most of a keystroke's cost).
+  const list = useRef<HTMLUListElement>(null);
+  const scrolled = useRef(false);
+  const shownFor = useRef(view.resultsFor);
+  useLayoutEffect(() => {
+    if (shownFor.current === view.resultsFor) return;
+    shownFor.current = view.resultsFor;
+    // A new answer starts at the top; the flag spares a layout read when it already is there.
+    if (scrolled.current && list.current) list.current.scrollTop = 0;
+    scrolled.current = false;
+  }, [view.resultsFor]);
   if (view.items.length > 0) {
     body = (
-      // A new list per answer: it starts scrolled to the top without us reading layout.
-      <ul key={view.resultsFor ?? ''} class="list" role="listbox" aria-label={i18n.t('picker.title')}>
+      <ul
+        ref={list}
+        class="list"
+        role="listbox"
+        aria-label={t('picker.title')}
+        onScroll={() => (scrolled.current = true)}
+      >
         {view.items.map((item, i) => (
-          <Row key={item.id} item={item} index={i} active={i === view.active} props={props} />
+          <Row key={i} item={item} index={i} active={i === view.active} props={props} />
         ))}
       </ul>
     );
   } else {
     const [head, hint] =
       view.status === 'loading'
-        ? [i18n.t('picker.loading'), '']
+        ? [t('picker.loading'), '']
         : view.status === 'error'
-          ? [i18n.t('picker.error'), i18n.t('picker.errorHint')]
+          ? [t('picker.error'), t('picker.errorHint')]
           : view.total === 0
-            ? [i18n.t('picker.none'), i18n.t('picker.noneHint')]
-            : [i18n.t('picker.empty', [view.query]), i18n.t('picker.emptyHint')];
+            ? [t('picker.none'), t('picker.noneHint')]
+            : [t('picker.empty', view.query), t('picker.emptyHint')];
     body = (
       <div class={`empty ${view.status}`} role="status">
         <div class="empty-head">{head}</div>
@@ -173,26 +210,26 @@ function ListView({ view, props }: { view: Extract<PickerView, { mode: 'list' }>
   return (
     <>
       <div class="head">
-        <span class="brand">{i18n.t('picker.title')}</span>
+        <span class="brand">{t('picker.title')}</span>
         <span class="q">
           {view.trigger}
           {view.query}
         </span>
         {view.items.length > 0 && view.query ? (
-          <span class="count">{i18n.t('picker.count', [String(view.items.length)])}</span>
+          <span class="count">{t('picker.count', String(view.items.length))}</span>
         ) : null}
       </div>
       {body}
       <div class="foot">
         <span>
           <Kbd>↑</Kbd>
-          <Kbd>↓</Kbd> {i18n.t('picker.hintMove')}
+          <Kbd>↓</Kbd> {t('picker.hintMove')}
         </span>
         <span>
-          <Kbd>Enter</Kbd> {i18n.t('picker.hintPick')}
+          <Kbd>Enter</Kbd> {t('picker.hintPick')}
         </span>
         <span>
-          <Kbd>Esc</Kbd> {i18n.t('picker.hintClose')}
+          <Kbd>Esc</Kbd> {t('picker.hintClose')}
         </span>
       </div>
     </>
@@ -209,11 +246,11 @@ function FormView({ view, props }: { view: Extract<PickerView, { mode: 'form' }>
       }}
     >
       <div class="head">
-        <span class="brand">{i18n.t('picker.formTitle')}</span>
+        <span class="brand">{t('picker.formTitle')}</span>
         <span class="q form-title">{view.title}</span>
       </div>
       <div class="form-body">
-        <p class="form-hint">{i18n.t('picker.formHint')}</p>
+        <p class="form-hint">{t('picker.formHint')}</p>
         {view.fields.map((f, i) => (
           <label key={f.name} class={f.invalid ? 'field invalid' : 'field'}>
             <span class="field-name">{f.label}</span>
@@ -230,21 +267,21 @@ function FormView({ view, props }: { view: Extract<PickerView, { mode: 'form' }>
             />
           </label>
         ))}
-        <div class="preview-label">{i18n.t('picker.formPreview')}</div>
+        <div class="preview-label">{t('picker.formPreview')}</div>
         <div class="preview">
           <Runs runs={view.preview} />
         </div>
       </div>
       <div class="foot form-foot">
         <span>
-          <Kbd>Enter</Kbd> {i18n.t('picker.formNext')}
+          <Kbd>Enter</Kbd> {t('picker.formNext')}
         </span>
         <span class="spacer" />
         <button type="button" class="btn" onClick={() => props.onBack()}>
-          {i18n.t('picker.formBack')}
+          {t('picker.formBack')}
         </button>
         <button type="submit" class="btn primary">
-          {i18n.t('picker.formInsert')}
+          {t('picker.formInsert')}
         </button>
       </div>
     </form>

@@ -269,12 +269,15 @@ function startPicker(fc: FeatureContext): void {
   };
 
   const keepActiveVisible = () => {
-    const list = ui?.shadow.querySelector<HTMLElement>('.list');
+    // ul.list: the picker's root carries the mode class `list` too.
+    const list = ui?.shadow.querySelector<HTMLElement>('ul.list');
     const row = list?.querySelector<HTMLElement>('.row.on');
     if (!list || !row) return;
-    if (row.offsetTop < list.scrollTop) list.scrollTop = row.offsetTop - 4;
-    else if (row.offsetTop + row.offsetHeight > list.scrollTop + list.clientHeight) {
-      list.scrollTop = row.offsetTop + row.offsetHeight - list.clientHeight + 4;
+    // Both offsets are from the picker's root (the positioned ancestor): the row's place in the list.
+    const top = row.offsetTop - list.offsetTop;
+    if (top < list.scrollTop) list.scrollTop = top - 4;
+    else if (top + row.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = top + row.offsetHeight - list.clientHeight + 4;
     }
   };
 

@@ -192,6 +192,24 @@ describe('keys, mouse and where the picker opens', () => {
     expect(await sentOf(page)).toEqual([]);
   });
 
+  it('a list scrolled far down starts at the top again for the next answer', async () => {
+    const chat = await open(CHAT_TARGETS['lab-react']!);
+    await typeQuery(chat, '/', '');
+    const list = chat.picker.locator('ul.list');
+    await expect.poll(() => chat.picker.locator('.row').count()).toBeGreaterThanOrEqual(15);
+    for (let k = 0; k < 14; k++) await page.keyboard.press('ArrowDown');
+    // The chosen row is kept in view as the keys move down the list.
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+    const chosen = chat.picker.locator('.row.on');
+    const [box, row] = [await list.boundingBox(), await chosen.boundingBox()];
+    expect(row!.y).toBeGreaterThanOrEqual(box!.y - 1);
+    expect(row!.y + row!.height).toBeLessThanOrEqual(box!.y + box!.height + 1);
+    await typeQuery(chat, 'h', 'h');
+    expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
+    expect(await chat.picker.locator('.row').first().getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Escape');
+  });
+
   it('does not open inside URLs, dates, fractions or an enumeration 、', async () => {
     const chat = await open(CHAT_TARGETS['lab-react']!);
     for (const text of ['https://a.cn/tcfh', '2024/5/1', '1/2', 'a/tcfh', '苹果、香蕉']) {
