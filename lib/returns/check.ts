@@ -1,5 +1,5 @@
 import { suggestFlagForReturnCheck } from '../remarks/suggest';
-import { PLATFORM_LABELS } from '../sites/platforms';
+import { PLATFORM_LABELS, type Platform } from '../sites/platforms';
 import {
   CHECKLIST_STEPS,
   FLAG_LABELS,
@@ -122,7 +122,10 @@ export const formatYuan = (fen: number): string =>
 class Trail {
   private readonly items = new Map<AnyRuleId, { role: 'decided' | 'info'; details: string[] }>();
   readonly notes: string[] = [];
-  constructor(private readonly policy: ShopPolicy) {}
+  constructor(
+    private readonly policy: ShopPolicy,
+    private readonly platform: Platform,
+  ) {}
 
   decided(id: AnyRuleId, detail?: string): void {
     this.add(id, 'decided', detail);
@@ -165,7 +168,7 @@ class Trail {
         : {
             title: RULES[id as RuleId].title,
             text: RULES[id as RuleId].text,
-            source: ruleSourceText(id as RuleId),
+            source: ruleSourceText(id as RuleId, this.platform),
             asOf: RULES[id as RuleId].asOf,
           };
       const explanation: ReturnExplanation = { ruleId: id, ...base, role: v.role };
@@ -243,7 +246,7 @@ function windowLengthText(w: { unit: 'day' | 'hour'; length: number }): string {
 
 /** The engine proper; input already validated (see index.ts for the public entry points). */
 export function evaluateReturn(v: NormalizedReturnInput, policy: ShopPolicy): ReturnCheckResult {
-  const trail = new Trail(policy);
+  const trail = new Trail(policy, v.platform);
   const cat: CategoryDef = CATEGORIES[v.category];
   const plat = PLATFORM_RULES[v.platform];
   const allergyClaim = v.allergy === true && cat.allergyClaims === true;

@@ -24,7 +24,11 @@ export interface SourceDef {
   short: string;
   full: string;
   version: string;
+  /** A platform's own rules: cited only on that platform's orders (the laws apply everywhere). */
+  platforms?: readonly Platform[];
 }
+
+const TAOBAO_FAMILY: readonly Platform[] = ['taobao', 'tmall'];
 
 export const SOURCES: Record<SourceKey, SourceDef> = {
   S1: { short: '《消费者权益保护法》', full: '中华人民共和国消费者权益保护法', version: '2013 修正' },
@@ -39,13 +43,29 @@ export const SOURCES: Record<SourceKey, SourceDef> = {
     version: '2024',
   },
   S4: { short: '《民法典》', full: '中华人民共和国民法典', version: '2021 施行' },
-  S6: { short: '《淘宝平台争议处理规则》', full: '淘宝平台争议处理规则', version: '2025-08-15 修订' },
-  S7: { short: '天猫七天无理由页面', full: '天猫七天无理由退换货说明页面', version: '2026 查阅' },
-  S8: { short: '《淘宝七天无理由退货规范》', full: '淘宝网七天无理由退货规范', version: '2017' },
+  S6: {
+    short: '《淘宝平台争议处理规则》',
+    full: '淘宝平台争议处理规则',
+    version: '2025-08-15 修订',
+    platforms: TAOBAO_FAMILY,
+  },
+  S7: {
+    short: '天猫七天无理由页面',
+    full: '天猫七天无理由退换货说明页面',
+    version: '2026 查阅',
+    platforms: TAOBAO_FAMILY,
+  },
+  S8: {
+    short: '《淘宝七天无理由退货规范》',
+    full: '淘宝网七天无理由退货规范',
+    version: '2017',
+    platforms: TAOBAO_FAMILY,
+  },
   S9: {
     short: '京东纠纷处理规则',
     full: '京东开放平台交易纠纷处理总则、商品类问题纠纷处理标准',
     version: '2026 查阅',
+    platforms: ['jd'],
   },
   S10: {
     short: '《部分商品修理更换退货责任规定》',
@@ -56,12 +76,19 @@ export const SOURCES: Record<SourceKey, SourceDef> = {
     short: '淘宝开放平台延长收货接口',
     full: '淘宝开放平台 延长交易收货时间接口说明',
     version: '2026 查阅',
+    platforms: TAOBAO_FAMILY,
   },
-  S12: { short: '抖店自动确认收货说明', full: '抖店（抖音电商）自动确认收货规则说明', version: '2026 查阅' },
+  S12: {
+    short: '抖店自动确认收货说明',
+    full: '抖店（抖音电商）自动确认收货规则说明',
+    version: '2026 查阅',
+    platforms: ['douyin'],
+  },
   S13: {
     short: '天猫商品运费险说明',
     full: '天猫商品数据中的运费险（退货运费险）说明',
     version: '2026 查阅',
+    platforms: TAOBAO_FAMILY,
   },
 };
 
@@ -273,9 +300,18 @@ export const RULES: Record<RuleId, RuleDef> = {
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
 
-/** `《七日无理由退货暂行办法》第10条；《消费者权益保护法》第25条` */
-export function ruleSourceText(id: RuleId): string {
-  return RULES[id].sources.map((s) => `${SOURCES[s.key].short}${s.articles ?? ''}`).join('；');
+/**
+ * `《七日无理由退货暂行办法》第10条；《消费者权益保护法》第25条`. With a platform, another
+ * platform's own rules are left out (a JD order is not decided by Taobao's rules); if that would
+ * leave nothing, all are listed.
+ */
+export function ruleSourceText(id: RuleId, platform?: Platform): string {
+  const all = RULES[id].sources;
+  const fits = all.filter((s) => {
+    const only = SOURCES[s.key].platforms;
+    return !platform || !only || only.includes(platform);
+  });
+  return (fits.length > 0 ? fits : all).map((s) => `${SOURCES[s.key].short}${s.articles ?? ''}`).join('；');
 }
 
 /**

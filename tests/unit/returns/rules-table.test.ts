@@ -617,3 +617,23 @@ describe('coverage derived from the rules data', () => {
     }
   });
 });
+
+describe('sources cited per platform', () => {
+  it("cites a platform's own rules only on its orders; the laws everywhere", () => {
+    const t1 = (platform: ReturnInput['platform']) =>
+      check({ platform }).explanations.find((e) => e.ruleId === 'T1')?.source ?? '';
+    expect(t1('taobao')).toContain('《淘宝平台争议处理规则》');
+    expect(t1('tmall')).toContain('《淘宝平台争议处理规则》');
+    for (const platform of ['jd', 'pdd', 'douyin'] as const) {
+      expect(t1(platform), platform).not.toContain('淘宝');
+      expect(t1(platform), platform).toContain('《七日无理由退货暂行办法》第10条');
+    }
+  });
+
+  it('never leaves a rule without a source: a rule known only from one platform keeps it', () => {
+    for (const platform of ['taobao', 'jd', 'pdd', 'douyin'] as const) {
+      for (const e of check({ platform }).explanations)
+        expect(e.source, `${platform} ${e.ruleId}`).not.toBe('');
+    }
+  });
+});
