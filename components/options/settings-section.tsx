@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import { FEATURES } from '../../lib/features';
+import { FEATURE_IDS, type FeatureId } from '../../lib/features/ids';
 import { SETTINGS_VERSION, SWITCHABLE_SITES, settingsSchema, type Settings } from '../../lib/settings/schema';
 import { getSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import { Field, Notice } from './ui';
@@ -15,7 +15,7 @@ const SITE_KEYS = {
   generic: 'settings.site.generic',
 } as const satisfies Record<(typeof SWITCHABLE_SITES)[number], string>;
 
-/** Names for the features we know; a feature added later shows its id until it gets one. */
+/** Every feature's name (a new feature id fails to compile here until it gets one). */
 const FEATURE_KEYS = {
   'status-chip': 'settings.feature.statusChip',
   'popup-insert': 'settings.feature.popupInsert',
@@ -25,9 +25,8 @@ const FEATURE_KEYS = {
   'wording-hints': 'settings.feature.wordingHints',
   'response-timer': 'settings.feature.responseTimer',
   'register-capture': 'settings.feature.registerCapture',
-} as const;
-const featureName = (id: string) =>
-  Object.hasOwn(FEATURE_KEYS, id) ? i18n.t(FEATURE_KEYS[id as keyof typeof FEATURE_KEYS]) : id;
+} as const satisfies Record<FeatureId, string>;
+const featureName = (id: FeatureId) => i18n.t(FEATURE_KEYS[id]);
 
 /** Chinese message for a value the schema refuses (zod's own are English). */
 function problem(key: Key, value: unknown): string | undefined {
@@ -215,20 +214,20 @@ export function SettingsSection() {
             </tr>
           </thead>
           <tbody>
-            {FEATURES.map((f) => (
-              <tr key={f.id}>
+            {FEATURE_IDS.map((id) => (
+              <tr key={id}>
                 <td>
-                  {featureName(f.id)} <code class="muted small">{f.id}</code>
+                  {featureName(id)} <code class="muted small">{id}</code>
                 </td>
                 {SWITCHABLE_SITES.map((s) => (
                   <td key={s}>
                     <input
                       type="checkbox"
-                      aria-label={`${featureName(f.id)} · ${i18n.t(SITE_KEYS[s])}`}
-                      data-feature={f.id}
+                      aria-label={`${featureName(id)} · ${i18n.t(SITE_KEYS[s])}`}
+                      data-feature={id}
                       data-site={s}
-                      checked={!disabled(s).has(f.id)}
-                      onChange={(e) => toggleFeature(s, f.id, e.currentTarget.checked)}
+                      checked={!disabled(s).has(id)}
+                      onChange={(e) => toggleFeature(s, id, e.currentTarget.checked)}
                     />
                   </td>
                 ))}

@@ -2,11 +2,12 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../../lib/features';
+import { FEATURE_IDS } from '../../../lib/features/ids';
 import { SITE_ADAPTERS } from '../../../lib/sites';
 import { DEMO_ROUTES } from '../../fixtures/demo/routes';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const NOT_FEATURES = new Set(['index.ts', 'manager.ts', 'types.ts']);
+const NOT_FEATURES = new Set(['index.ts', 'ids.ts', 'manager.ts', 'types.ts']);
 
 describe('feature registry', () => {
   const files = readdirSync(join(ROOT, 'lib/features'))
@@ -16,6 +17,10 @@ describe('feature registry', () => {
   it('lists every feature file exactly once, with the file name as its id', () => {
     expect(files.length).toBeGreaterThan(0);
     expect(FEATURES.map((f) => f.id).sort()).toEqual([...files].sort());
+  });
+
+  it('FEATURE_IDS (what the options page lists) is FEATURES, in the same order', () => {
+    expect([...FEATURE_IDS]).toEqual(FEATURES.map((f) => f.id));
   });
 });
 
