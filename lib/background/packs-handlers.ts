@@ -16,6 +16,8 @@ import {
   type PackSubscription,
 } from '../packs/installed';
 import { checkSubscriptionUrl, fetchPackFile } from '../packs/subscription';
+import { derivePhrasePinyin } from '../phrases/pinyin';
+import type { PhrasePinyin } from '../phrases/search-core';
 import { openKefuDB, type KefuDB, type PhraseRecord } from '../store/db';
 import {
   applyPack,
@@ -61,10 +63,18 @@ interface PreviewEntry {
   subscription?: PackSubscription;
   allowDowngrade: boolean;
   expires: number;
+  /**
+   * Pinyin of the pack's phrases by stored id, derived in the background while the agent reads
+   * the preview (see precomputePinyin). Whatever is ready at apply is written with the phrases;
+   * fillPackPinyin does the rest after the import.
+   */
+  pinyin?: Map<string, PhrasePinyin>;
 }
 const previews = new Map<string, PreviewEntry>();
 const PREVIEW_TTL_MS = 15 * 60 * 1000;
 const PREVIEWS_MAX = 8;
+/** Phrases derived per slice before yielding, so an arriving message waits a few ms at most. */
+const PINYIN_SLICE = 100;
 
 function keepPreview(entry: PreviewEntry): string {
   const now = Date.now();
@@ -75,15 +85,39 @@ function keepPreview(entry: PreviewEntry): string {
   return token;
 }
 
+/**
+ * Derives the previewed pack's pinyin in small slices between messages, until done or until the
+ * preview is applied, replaced or expired. Off the critical path: the preview has already
+ * answered, and apply takes what is ready instead of waiting.
+ */
+async function precomputePinyin(token: string): Promise<void> {
+  const entry = previews.get(token);
+  if (!entry) return;
+  const map = (entry.pinyin = new Map<string, PhrasePinyin>());
+  const { pack } = entry;
+  for (let i = 0; i < pack.phrases.length; i += PINYIN_SLICE) {
+    // A macrotask turn: the preview's reply goes out first, and any message waits one slice at most.
+    await new Promise((r) => setTimeout(r, 0));
+    if (previews.get(token) !== entry) return;
+    for (const p of pack.phrases.slice(i, i + PINYIN_SLICE)) {
+      map.set(storedPhraseId(pack.id, p.id), derivePhrasePinyin(p));
+    }
+  }
+}
+
 /** Pack changes come only from our own pages, never from a content script on a seller page. */
 function assertExtensionPage(sender: { url?: string }): void {
   const own = browser.runtime.getURL('/');
   if (!sender.url?.startsWith(own)) throw new Error('短语包只能在扩展的设置页里管理');
 }
 
-/** After the phrases changed: pickers refresh now, and again once the pinyin is filled in. */
-async function afterApply(db: DB, packId: string): Promise<void> {
+/**
+ * After the phrases changed: pickers refresh now, and again once the pinyin is filled in (not
+ * needed when every phrase was written with its pinyin, e.g. derived during the preview).
+ */
+async function afterApply(db: DB, packId: string, pinyinPending = true): Promise<void> {
   await bumpPhrasesRevision();
+  if (!pinyinPending) return;
   void fillPackPinyin(db, packId)
     .then((n) => (n > 0 ? bumpPhrasesRevision() : undefined))
     .catch((e) => console.warn('[kefu] pinyin fill failed', packId, e));
@@ -130,6 +164,7 @@ async function buildPreview(
     expectedRev: installed?.rev ?? null,
     expires: Date.now() + PREVIEW_TTL_MS,
   });
+  void precomputePinyin(token).catch((e) => console.warn('[kefu] pinyin precompute failed', e));
   return {
     ok: true,
     preview: {
@@ -249,6 +284,7 @@ export function createPackHandlers(database: () => Promise<DB>): PackHandlers {
           expectedRev: entry.expectedRev,
           allowDowngrade: entry.allowDowngrade,
           ...(entry.trust ? { trust: entry.trust } : {}),
+          ...(entry.pinyin ? { pinyin: entry.pinyin } : {}),
           ...(entry.subscription
             ? {
                 subscription: {
@@ -260,7 +296,8 @@ export function createPackHandlers(database: () => Promise<DB>): PackHandlers {
             : {}),
         }),
       );
-      if (result.ok && result.phrasesChanged) await afterApply(db, entry.pack.id);
+      if (result.ok && result.phrasesChanged)
+        await afterApply(db, entry.pack.id, !!result.record.pinyinPending);
       return applyReply(result);
     },
 

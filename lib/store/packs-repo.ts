@@ -16,7 +16,7 @@ import {
 } from '../packs/installed';
 import { phraseSchema } from '../phrases/model';
 import { derivePhrasePinyin, withPinyin } from '../phrases/pinyin';
-import { pinyinFingerprint } from '../phrases/search-core';
+import { pinyinFingerprint, type PhrasePinyin } from '../phrases/search-core';
 import type { KefuDB, PhraseRecord } from './db';
 import { ShortcutBook } from './pack-shortcuts';
 
@@ -88,6 +88,11 @@ export interface ApplyOptions {
   expectedRev?: number | null;
   /** Rollback: the version rolled back from is held back from automatic updates. */
   rollback?: boolean;
+  /**
+   * Pinyin derived ahead of time (while the agent read the preview), by stored phrase id. Used
+   * where its fingerprint matches the record as written; the rest is left to fillPackPinyin.
+   */
+  pinyin?: ReadonlyMap<string, PhrasePinyin>;
 }
 
 /** Parses and validates anything (text, bytes, a value), then applies it. Never throws. */
@@ -175,6 +180,7 @@ export async function applyPack(db: DB, pack: Pack, options: ApplyOptions = {}):
     trust,
     subscription: options.subscription ?? installed?.subscription,
     rollback: !!options.rollback,
+    ...(options.pinyin ? { pinyin: options.pinyin } : {}),
   });
   if (!result.ok) return result;
   return { ok: true, ...base, record: result.record, phrasesChanged: true };
@@ -186,6 +192,7 @@ interface WriteOptions {
   trust?: PackTrust;
   subscription?: PackSubscription;
   rollback: boolean;
+  pinyin?: ReadonlyMap<string, PhrasePinyin>;
 }
 
 function phraseRecord(pack: Pack, p: PackPhrase, old: PhraseRecord | undefined, now: number): PhraseRecord {
@@ -242,10 +249,12 @@ async function writePack(
       const old = oldById.get(storedPhraseId(pack.id, p.id));
       let rec = await book.place(phraseRecord(pack, p, old, o.now), p.shortcut);
       if (rec.shortcut) freed.delete(rec.shortcut.trim().toLowerCase());
-      // Cached pinyin survives when the texts it covers did not change; the rest is filled in
-      // after the import (fillPackPinyin), which keeps a 10k-phrase import well under a second.
-      const py = old?.py;
-      if (py && py.v === 1 && py.fp === pinyinFingerprint(rec)) rec = { ...rec, py };
+      // Cached pinyin survives when the texts it covers did not change, pinyin derived while the
+      // agent read the preview is used when it matches; the rest is filled in after the import
+      // (fillPackPinyin), so deriving it never lengthens this transaction.
+      const fp = pinyinFingerprint(rec);
+      const py = old?.py?.v === 1 && old.py.fp === fp ? old.py : o.pinyin?.get(rec.id);
+      if (py && py.v === 1 && py.fp === fp) rec = { ...rec, py };
       if (!rec.py) pinyinPending = true;
       newIds.add(rec.id);
       book.remember(rec);
@@ -475,17 +484,25 @@ export function noteCheck(
  */
 export async function fillPackPinyin(db: DB, packId: string, chunk = 500): Promise<number> {
   const all = await db.getAllFromIndex('phrases', 'by-pack', packId);
-  const todo = all.filter((r) => !r.py || r.py.v !== 1 || r.py.fp !== pinyinFingerprint(r));
+  const todo = all
+    .filter((r) => !r.py || r.py.v !== 1 || r.py.fp !== pinyinFingerprint(r))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   let filled = 0;
   for (let i = 0; i < todo.length; i += chunk) {
     // Derived outside the transaction (the slow part), written in one short transaction.
     const part = todo.slice(i, i + chunk).map((r) => ({ id: r.id, py: derivePhrasePinyin(r) }));
     const tx = db.transaction('phrases', 'readwrite');
     const store = unwrap(tx.store);
-    // All reads at once: IndexedDB pipelines them, where one-by-one awaits would not.
-    const current = await Promise.all(part.map(({ id }) => tx.store.get(id)));
-    part.forEach(({ py }, k) => {
-      const cur = current[k];
+    // The chunk's current records in ONE read over their id range (a pack's ids share the
+    // `pk~<pack>~` prefix, so the range holds only this pack's phrases): in Chromium every
+    // IndexedDB request costs far more than its bytes, so 500 separate gets are much slower.
+    const first = part[0]?.id as string;
+    const last = part[part.length - 1]?.id as string;
+    const current = new Map(
+      (await tx.store.getAll(IDBKeyRange.bound(first, last))).map((r) => [r.id, r] as const),
+    );
+    part.forEach(({ id, py }) => {
+      const cur = current.get(id);
       if (cur && pinyinFingerprint(cur) === py.fp) {
         store.put({ ...cur, py });
         filled++;
