@@ -5,7 +5,14 @@ import { browser } from 'wxt/browser';
 import type { PhraseHit } from '../../lib/phrases/search-core';
 import type { InsertOutcome, PageInfo } from '../../lib/popup/active-tab';
 import { fillFields, fillText, knownValues } from '../../lib/popup/fill';
-import { PhraseSource, type Engine, type SourceMode, type TopPhrases } from '../../lib/popup/phrase-source';
+import { readMeta } from '../../lib/popup/cache-meta';
+import type {
+  Engine,
+  PhraseSource,
+  SourceEvents,
+  SourceMode,
+  TopPhrases,
+} from '../../lib/popup/phrase-source';
 import type { Settings } from '../../lib/settings/schema';
 import { PLATFORM_LABELS } from '../../lib/sites/platforms';
 import type { PhraseRecord } from '../../lib/store/db';
@@ -13,7 +20,6 @@ import { TemplateText } from '../highlight';
 import { FillForm, type PhraseAction } from './fill-form';
 import { ResultRow } from './result-row';
 import { copyText, markEngine, markInput, markPaint } from './popup-util';
-import './popup.css';
 
 const params = new URLSearchParams(location.search);
 const MODE: SourceMode = params.get('source') === 'direct' ? 'direct' : 'cached';
@@ -42,6 +48,47 @@ interface Filling {
 
 const tabModule = () => import('../../lib/popup/active-tab');
 
+/**
+ * The phrase source (IndexedDB cache, scan, search worker) is not on the way to the first frame:
+ * the recent and frequent phrases come synchronously from localStorage (cache-meta.ts). It starts
+ * loading as this module is evaluated, before the first render, so its cache reads overlap the
+ * first paint and a query typed at once finds its engine sooner. Its events reach the component
+ * through `relay` (set while rendering; the popup renders one PopupApp).
+ */
+const relay: SourceEvents = { onTop: () => {}, onEngine: () => {}, onError: () => {} };
+const sourceReady: Promise<PhraseSource | undefined> = import('../../lib/popup/phrase-source').then(
+  ({ PhraseSource: Source }) => {
+    const source = new Source(MODE, {
+      onTop: (t) => relay.onTop(t),
+      onEngine: (e) => relay.onEngine(e),
+      onError: (m) => relay.onError(m),
+    });
+    void source.start();
+    return source;
+  },
+  (error: unknown) => {
+    relay.onError(error instanceof Error ? error.message : String(error));
+    return undefined;
+  },
+);
+
+/**
+ * Work that can wait until the agent's first keystrokes are answered: settings and 今天要跟进 bring
+ * zod and the messaging protocol (~150 kB to compile and run), which on a busy machine would hold
+ * up the first typed query. Run when the page is idle, and within a second in any case.
+ */
+const whenIdle = (work: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(work, { timeout: 1000 })
+    : setTimeout(work, 200);
+
+/** What an empty query shows in the very first frame: the cached meta, read synchronously. */
+function initialTop(): TopPhrases | undefined {
+  if (MODE === 'direct') return undefined;
+  const meta = readMeta();
+  return meta && { recent: meta.recent, frequent: meta.frequent, count: meta.count };
+}
+
 const asHit = (phrase: PhraseRecord): PhraseHit<PhraseRecord> => ({
   id: phrase.id,
   phrase,
@@ -58,17 +105,8 @@ const INSERT_FAILURE_KEYS = {
 
 export function PopupApp() {
   const [query, setQuery] = useState('');
-  const source = useRef<PhraseSource>(undefined);
-  source.current ??= new PhraseSource(MODE, {
-    onTop: (t) => setTop(t),
-    onEngine: (e) => {
-      markEngine(e);
-      setEngine(e);
-    },
-    onError: (m) => setLoadError(m),
-  });
   // From the cache, synchronously: the recent and frequent phrases are in the very first frame.
-  const [top, setTop] = useState<TopPhrases | undefined>(() => source.current?.initialTop());
+  const [top, setTop] = useState<TopPhrases | undefined>(initialTop);
   const [results, setResults] = useState<{
     query: string;
     hits: PhraseHit<PhraseRecord>[];
@@ -82,34 +120,57 @@ export function PopupApp() {
   const [filling, setFilling] = useState<Filling>();
   const [notice, setNotice] = useState<Notice>();
   const [loadError, setLoadError] = useState<string>();
+  relay.onTop = setTop;
+  relay.onEngine = (e) => {
+    markEngine(e);
+    setEngine(e);
+  };
+  relay.onError = setLoadError;
   // 今天要跟进 (the registers' follow-ups due today), loaded after the first paint.
   const [DueToday, setDueToday] = useState<ComponentType>();
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const seq = useRef(0);
+  const settingsLoad = useRef<Promise<Settings | undefined>>(undefined);
+  const settingsTried = useRef(false);
+  const loadSettings = () =>
+    (settingsLoad.current ??= import('../../lib/settings/store')
+      .then(({ getSettings }) => getSettings())
+      .then(
+        (loaded) => {
+          setSettings(loaded);
+          return loaded;
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        settingsTried.current = true;
+      }));
 
   useEffect(() => {
     input.current?.focus();
-    const s = source.current!;
-    void s.start();
     // Not needed for the first paint: loaded after it (they bring zod, the site adapters…).
     void tabModule()
       .then(({ findTab, probePage }) => findTab().then(probePage))
       .then(setPage)
       .catch(() => setPage({ context: {} }));
-    void import('../../lib/settings/store').then(({ getSettings }) => getSettings().then(setSettings));
-    void import('./due-today').then((m) => setDueToday(() => m.DueToday)).catch(() => undefined);
-    return () => s.dispose();
+    whenIdle(() => {
+      void loadSettings();
+      void import('./due-today').then((m) => setDueToday(() => m.DueToday)).catch(() => undefined);
+    });
+    return () => void sourceReady.then((s) => s?.dispose());
   }, []);
 
   const platform = page?.tab?.platform;
   const q = query.trim();
   useEffect(() => {
-    if (!q || !engine || !source.current) return;
+    if (!q || !engine) return;
     const mine = ++seq.current;
-    void source.current.search(q, LIMIT, platform).then((r) => {
-      if (mine === seq.current) setResults({ query: q, ...r });
-    });
+    void sourceReady
+      .then((s) => s?.search(q, LIMIT, platform))
+      .then((r) => {
+        if (r && mine === seq.current) setResults({ query: q, ...r });
+      });
   }, [q, engine, platform]);
 
   const items: Item[] = useMemo(() => {
@@ -149,7 +210,7 @@ export function PopupApp() {
   const current = items[selected]?.hit.phrase;
   const variantOf = (p: PhraseRecord) => Math.min(variants[p.id] ?? 0, p.variants.length - 1);
 
-  const recordUse = (p: PhraseRecord) => void source.current?.recordUse(p);
+  const recordUse = (p: PhraseRecord) => void sourceReady.then((s) => s?.recordUse(p));
 
   const copy = async (text: string, phrase: PhraseRecord) => {
     if (await copyText(text)) {
@@ -177,8 +238,10 @@ export function PopupApp() {
     input.current?.focus();
   };
 
-  const act = (action: PhraseAction, phrase = current) => {
+  const act = (action: PhraseAction, phrase = current, known = settings) => {
     if (!phrase) return;
+    // Picked before the settings were read (they load when idle): they may fill a variable.
+    if (!known && !settingsTried.current) return void loadSettings().then((s) => act(action, phrase, s));
     setNotice(undefined);
     if (action === 'insert' && page && !page.field) {
       // Say so before asking for variables: the agent will copy instead.
@@ -190,7 +253,7 @@ export function PopupApp() {
       return;
     }
     const template = phrase.variants[variantOf(phrase)] ?? '';
-    const fields = fillFields(template, knownValues(settings, page?.context ?? {}));
+    const fields = fillFields(template, knownValues(known, page?.context ?? {}));
     if (fields.length) return setFilling({ phrase, template, action });
     void finish(phrase, fillText(template, {}).text, action);
   };

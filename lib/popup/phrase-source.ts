@@ -2,8 +2,9 @@ import type { PhraseHit } from '../phrases/search-core';
 import type { Platform } from '../sites/platforms';
 import type { PhraseRecord } from '../store/db';
 import { getPhrasesRevision } from '../store/revision';
-import { noteUse, openCache, readList, readMeta, readScan, type CacheDB } from './phrase-cache';
-import { createSnapshotScan } from './scan-snapshot';
+import { noteUse, readMeta } from './cache-meta';
+import { openCache, readList, readScan, type CacheDB } from './phrase-cache';
+import { createSnapshotScan, type ScanSnapshot } from './scan-snapshot';
 import { createQuickScan } from './quick-scan';
 import type { FromWorker, ToWorker } from './worker-protocol';
 // Vite bundles the worker as its own file (extension pages may start workers from their origin).
@@ -11,7 +12,8 @@ import SearchWorker from './search-worker?worker';
 
 /**
  * Where the popup's phrases come from, fastest first:
- * 1. the cache's small `meta` record → 最近使用 / 常用 paint right away;
+ * 1. the cache's small `meta` record → 最近使用 / 常用 paint right away (cache-meta.ts: the popup
+ *    reads it itself, synchronously, before this module has even loaded);
  * 2. the cache's full list → a plain scan answers queries typed in the first moments;
  * 3. the worker's index over the same list → the real search (pinyin, ranking, highlights).
  * When the phrases changed since the cache was made (the revision moved), the list is asked from
@@ -59,30 +61,29 @@ export class PhraseSource {
     private readonly events: SourceEvents,
   ) {}
 
-  /** The phrases to show before anything is typed, synchronously: for the popup's first frame. */
-  initialTop(): TopPhrases | undefined {
-    if (this.mode === 'direct') return undefined;
-    const meta = readMeta();
-    return meta && { recent: meta.recent, frequent: meta.frequent, count: meta.count };
-  }
-
   async start(): Promise<void> {
     if (this.mode === 'direct') return this.fetchList();
-    const [revision, cache] = await Promise.all([getPhrasesRevision(), openCache().catch(() => undefined)]);
+    // The revision (browser storage) and the cache database open in parallel; when the cached meta
+    // names a revision, its snapshot is read meanwhile too, and used only if the revision agrees.
+    const claimed = readMeta()?.revision;
+    const opening = openCache().catch(() => undefined);
+    const snapshot =
+      claimed === undefined
+        ? undefined
+        : opening.then((cache) => (cache ? readScan(cache, claimed).catch(() => undefined) : undefined));
+    const [revision, cache] = await Promise.all([getPhrasesRevision(), opening]);
     this.cache = cache;
-    if (cache && readMeta()?.revision === revision) {
+    if (cache && claimed === revision) {
       // The snapshot first, then the worker: IndexedDB serves one database's reads in turn, and
       // the worker's read of the full list would hold the small snapshot up.
-      await this.loadScan(cache, revision);
+      await this.loadScan(cache, revision, await snapshot);
       this.startWorker({ type: 'load', revision });
       return;
     }
     await this.fetchList();
   }
 
-  private async loadScan(cache: CacheDB, revision: number) {
-    if (this.indexReady) return;
-    const snap = await readScan(cache, revision).catch(() => undefined);
+  private async loadScan(cache: CacheDB, revision: number, snap?: ScanSnapshot) {
     if (this.indexReady) return;
     if (snap) {
       this.scan = createSnapshotScan(snap);
