@@ -1,4 +1,4 @@
-import type { IDBPDatabase } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore } from 'idb';
 import { phraseSchema, type Phrase, type PhraseInput } from '../phrases/model';
 import { withPinyin } from '../phrases/pinyin';
 import type { KefuDB, PhraseRecord } from './db';
@@ -113,6 +113,37 @@ export const recordPhraseUse = (db: IDBPDatabase<KefuDB>, id: string, now = Date
  * Adds many phrases in ONE transaction: all are validated first, and if any is invalid nothing
  * is written. Existing ids are replaced (an import of the same file twice changes nothing).
  */
+/**
+ * Shortcuts an import would give twice: within the file, or to a phrase the agent keeps (one the
+ * import does not replace and that is not in the trash) — the same rule as savePhrase.
+ */
+async function shortcutClashes(
+  store: IDBPObjectStore<KefuDB, ['phrases'], 'phrases', 'readwrite'>,
+  batch: readonly Phrase[],
+): Promise<FieldError[]> {
+  if (!batch.some((p) => p.shortcut)) return [];
+  const incoming = new Set(batch.map((p) => p.id));
+  const kept = new Map<string, string>();
+  // One read of everything: in Chromium a request per shortcut costs far more than the bytes.
+  for (const p of await store.getAll()) {
+    if (p.shortcut && p.deletedAt === undefined && !incoming.has(p.id)) kept.set(p.shortcut, p.title);
+  }
+  const first = new Map<string, number>();
+  const errors: FieldError[] = [];
+  batch.forEach((p, i) => {
+    const sc = p.shortcut;
+    if (!sc || p.deletedAt !== undefined) return;
+    const earlier = first.get(sc);
+    if (earlier !== undefined) {
+      errors.push({ field: `[${i}].shortcut`, message: `快捷码「${sc}」和第 ${earlier + 1} 条重复` });
+    } else if (kept.has(sc)) {
+      errors.push({ field: `[${i}].shortcut`, message: `快捷码「${sc}」已被「${kept.get(sc)}」使用` });
+    }
+    if (earlier === undefined) first.set(sc, i);
+  });
+  return errors;
+}
+
 export async function importPhrases(
   db: IDBPDatabase<KefuDB>,
   inputs: readonly PhraseInput[],
@@ -128,6 +159,11 @@ export async function importPhrases(
   if (errors.length) return { ok: false, errors };
   const records = valid.map((p) => withPinyin({ ...p, createdAt: p.createdAt ?? now, updatedAt: now }));
   const tx = db.transaction('phrases', 'readwrite');
+  const clashes = await shortcutClashes(tx.store, valid);
+  if (clashes.length) {
+    abortQuietly(tx);
+    return { ok: false, errors: clashes };
+  }
   const existingKeys = new Set(await tx.store.getAllKeys());
   let replaced = 0;
   for (const record of records) {
