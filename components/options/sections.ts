@@ -6,6 +6,7 @@ import { RegistersSection } from '../registers/registers-section';
 import { PacksSection } from './packs-section';
 import { PublishSection } from './publish-section';
 import { SheetSection } from './sheet-section';
+import { TeamSection } from './team-section';
 
 export interface OptionsSection {
   /** Also the URL hash: options.html#settings opens that section. */
@@ -21,6 +22,7 @@ export const OPTIONS_SECTIONS: readonly OptionsSection[] = [
   { id: 'settings', labelKey: 'options.nav.settings', component: SettingsSection },
   { id: 'backup', labelKey: 'options.nav.backup', component: BackupSection },
   { id: 'packs', labelKey: 'options.nav.packs', component: PacksSection },
+  { id: 'team', labelKey: 'options.nav.team', component: TeamSection },
   { id: 'publish', labelKey: 'options.nav.publish', component: PublishSection },
   { id: 'sheet', labelKey: 'options.nav.sheet', component: SheetSection },
   { id: 'registers', labelKey: 'options.nav.registers', component: RegistersSection },

@@ -8,7 +8,6 @@ import {
   type FlagChoice,
 } from '../../lib/orders/composer';
 import {
-  DEFAULT_REMARK_TEMPLATES,
   SEMANTIC_FLAGS,
   flagLabel,
   formatRemarkDate,
@@ -19,12 +18,14 @@ import {
   type SemanticFlag,
 } from '../../lib/remarks';
 import type { ReturnAnswers } from '../../lib/orders/return-input';
-import type { ShopPolicy } from '../../lib/returns';
+import type { TeamSettings } from '../../lib/packs/team-settings';
 import { PLATFORM_LABELS, type Platform } from '../../lib/sites/platforms';
 import type { OrderOnPage } from '../../lib/sites/types';
 import { FlagDot } from './flag-dot';
 import { ReturnPanel, type ReturnUse } from './return-panel';
 import { useNow } from './use-now';
+import { sourceLabel } from '../team/source-label';
+import { useTeamSettings } from '../team/use-team-settings';
 
 export interface FillRequestFromComposer {
   content: string;
@@ -49,10 +50,12 @@ export interface ComposerProps {
   platform: Platform;
   order: OrderOnPage;
   agentName: string;
-  shopPolicy?: ShopPolicy | undefined;
+  /** Legend, templates and shop policy in force (packs/team-settings.ts); kept live by a hook. */
+  team?: TeamSettings | undefined;
   /** `page`: the site keeps remarks on another page (Taobao memo page): 填入 opens it there. */
   target: 'field' | 'page';
   initial?: ComposerInitial | undefined;
+  /** Overrides the team's templates (tests). */
   templates?: readonly RemarkTemplate[];
   onSaveAgent(name: string): Promise<string>;
   /** Resolves with an error message to show, or undefined when the composer may close. */
@@ -173,7 +176,11 @@ function MergedPreview(props: { existing: string; separator: string; addition?: 
 
 export function Composer(props: ComposerProps) {
   const { platform, order, target } = props;
-  const templates = props.templates ?? DEFAULT_REMARK_TEMPLATES;
+  const team = useTeamSettings(props.team);
+  const teamTemplates = useMemo(() => team.remarkTemplates.map((t) => t.template), [team]);
+  const templates = props.templates ?? teamTemplates;
+  const legend = team.legend.value;
+  const label = (f: SemanticFlag) => flagLabel(f, legend);
   const initial = props.initial;
   const [agent, setAgent] = useState(props.agentName);
   const [editingAgent, setEditingAgent] = useState(!props.agentName);
@@ -211,12 +218,14 @@ export function Composer(props: ComposerProps) {
         currentFlagCode: order.flagCode,
         returnCheck,
         templates,
+        legend,
       }),
     // `content` is rebuilt each render from templateId, freeText and values.
-    [platform, order, agent, now, templateId, freeText, values, flagChoice, returnCheck, templates],
+    [platform, order, agent, now, templateId, freeText, values, flagChoice, returnCheck, templates, legend],
   );
-  const mapping = useMemo(() => resolveFlagMapping(platform), [platform]);
+  const mapping = useMemo(() => resolveFlagMapping(platform, legend), [platform, legend]);
   const template = templateId === FREE ? undefined : templates.find((t) => t.id === templateId);
+  const templateFrom = template && team.remarkTemplates.find((t) => t.template === template)?.from;
   const siteName = PLATFORM_LABELS[platform].zh;
   const risky = preview.merged.overLimit || preview.merged.duplicate;
 
@@ -422,7 +431,7 @@ export function Composer(props: ComposerProps) {
               </div>
               <div class="tpl-chips" role="radiogroup" aria-labelledby="kefu-content-label">
                 {[{ id: FREE, title: i18n.t('orderHelper.freeText') }, ...templates].map((t) => (
-                  <label key={t.id} class={`tpl${templateId === t.id ? ' on' : ''}`}>
+                  <label key={t.id} class={`tpl${templateId === t.id ? ' on' : ''}`} data-template={t.id}>
                     <input
                       type="radio"
                       name="kefu-template"
@@ -440,6 +449,11 @@ export function Composer(props: ComposerProps) {
               {template ? (
                 <div class="tpl-form">
                   {template.description && <p class="hint">{template.description}</p>}
+                  {templateFrom && templateFrom.kind !== 'default' && (
+                    <p class="hint source" data-testid="template-source">
+                      {i18n.t('team.templateFrom', [sourceLabel(templateFrom)])}
+                    </p>
+                  )}
                   <div class="tpl-grid">
                     {template.fields.map((f) => (
                       <TemplateField
@@ -476,7 +490,13 @@ export function Composer(props: ComposerProps) {
                 {preview.currentFlag && (
                   <span class="muted">
                     {' '}
-                    · {i18n.t('orderHelper.flagCurrent', [flagLabel(preview.currentFlag)])}
+                    · {i18n.t('orderHelper.flagCurrent', [label(preview.currentFlag)])}
+                  </span>
+                )}
+                {team.legend.from.kind !== 'default' && (
+                  <span class="muted source" data-testid="legend-source">
+                    {' '}
+                    · {i18n.t('team.legendFrom', [sourceLabel(team.legend.from)])}
                   </span>
                 )}
               </div>
@@ -516,7 +536,7 @@ export function Composer(props: ComposerProps) {
                         onChange={() => setFlagChoice(f)}
                       />
                       <FlagDot colour={r.shownColour} />
-                      {flagLabel(f)}
+                      {label(f)}
                       {suggested === f && <span class="badge">{i18n.t('orderHelper.flagSuggested')}</span>}
                     </label>
                   );
@@ -525,7 +545,7 @@ export function Composer(props: ComposerProps) {
               <p class="hint" data-testid="flag-reason">
                 {preview.suggestion.reason}
                 {preview.suggestion.ifApproved
-                  ? ` · ${i18n.t('orderHelper.ifApproved', [flagLabel(preview.suggestion.ifApproved)])}`
+                  ? ` · ${i18n.t('orderHelper.ifApproved', [label(preview.suggestion.ifApproved)])}`
                   : ''}
                 {preview.flagNote ? ` · ${preview.flagNote}` : ''}
               </p>
@@ -576,7 +596,7 @@ export function Composer(props: ComposerProps) {
               <ReturnPanel
                 platform={platform}
                 order={order}
-                shopPolicy={props.shopPolicy}
+                team={team}
                 layout="side"
                 initialAnswers={initial?.returnAnswers}
                 onUse={useReturn}

@@ -16,7 +16,7 @@ export const FLAG_HEX: Record<FlagColour, string> = {
 export function FlagDot({ colour }: { colour?: FlagColour | undefined }) {
   const fill = colour ? FLAG_HEX[colour] : 'none';
   return (
-    <svg class="flag-dot" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+    <svg class="flag-dot" data-colour={colour} width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
       <path
         d="M2.5 1.2v11.6"
         stroke="currentColor"

@@ -5,6 +5,7 @@ import { mountShadowUi } from '../../lib/dom/shadow-ui';
 import type { FeatureContext } from '../../lib/features/types';
 import { fillRemark } from '../../lib/orders/dom/fill';
 import { savePendingRemark } from '../../lib/orders/pending';
+import { teamSettings } from '../../lib/packs/team-cache';
 import { flagLabel } from '../../lib/remarks';
 import { getSettings, updateSettings } from '../../lib/settings/store';
 import type { OrderOnPage, OrdersAdapter } from '../../lib/sites/types';
@@ -87,7 +88,7 @@ export async function openComposer(fc: FeatureContext, row: Element, options: Op
   }
   current?.close();
   closeOnNavigation(fc.ctx);
-  const settings = await getSettings();
+  const [settings, team] = await Promise.all([getSettings(), teamSettings()]);
   const controller = new AbortController();
   const own: FeatureContext = { ...fc, signal: controller.signal };
   const target = orders.remarkOpensPage?.(row) ? 'page' : 'field';
@@ -132,7 +133,9 @@ export async function openComposer(fc: FeatureContext, row: Element, options: Op
     returnFocus = undefined;
     close();
     const flagPart =
-      req.flag && outcome.flagSelected ? i18n.t('orderHelper.filledFlag', [flagLabel(req.flag)]) : '';
+      req.flag && outcome.flagSelected
+        ? i18n.t('orderHelper.filledFlag', [flagLabel(req.flag, team.legend.value)])
+        : '';
     const undo = outcome.method === 'setter' ? i18n.t('orderHelper.filledNoUndo') : '';
     void showToast(fc, i18n.t('orderHelper.filled', [flagPart]) + undo, 'ok');
     return undefined;
@@ -147,7 +150,7 @@ export async function openComposer(fc: FeatureContext, row: Element, options: Op
           platform: fc.site.platform,
           order,
           agentName: settings.agentName,
-          shopPolicy: settings.shopPolicy,
+          team,
           target,
           initial: options.initial,
           onSaveAgent: async (name) => (await updateSettings({ agentName: name })).agentName,
@@ -163,7 +166,7 @@ export async function openComposer(fc: FeatureContext, row: Element, options: Op
 
 /** The inline return panel on an order detail page, at the top of the order. */
 export async function mountReturnPanel(fc: FeatureContext, row: Element, order: OrderOnPage): Promise<void> {
-  const settings = fc.settings;
+  const team = await teamSettings();
   const onUse = (use: ReturnUse) =>
     void openComposer(fc, row, {
       initial: {
@@ -183,7 +186,7 @@ export async function mountReturnPanel(fc: FeatureContext, row: Element, order: 
         h(ReturnPanel, {
           platform: fc.site.platform,
           order,
-          shopPolicy: settings.shopPolicy,
+          team,
           layout: 'inline',
           onUse,
         }),

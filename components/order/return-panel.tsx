@@ -15,10 +15,19 @@ import {
 } from '../../lib/orders/return-input';
 import { factChips, refundFormula, shippingLines, verdictLabel } from '../../lib/orders/return-view';
 import type { ReturnCheckLike } from '../../lib/remarks';
-import { formatYuan, type CategoryId, type FreeShipping, type ShopPolicy } from '../../lib/returns';
+import {
+  formatYuan,
+  type CategoryId,
+  type FreeShipping,
+  type PolicyRuleId,
+  type ShopPolicy,
+} from '../../lib/returns';
+import type { TeamSettings } from '../../lib/packs/team-settings';
 import type { Platform } from '../../lib/sites/platforms';
 import type { OrderOnPage } from '../../lib/sites/types';
 import { copyText, useNow } from './use-now';
+import { sourceLabel } from '../team/source-label';
+import { useTeamSettings } from '../team/use-team-settings';
 
 export interface ReturnUse {
   remarkContent: string;
@@ -31,7 +40,8 @@ export interface ReturnUse {
 export interface ReturnPanelProps {
   platform: Platform;
   order: OrderOnPage;
-  shopPolicy?: ShopPolicy | undefined;
+  /** The shop policy in force and where it comes from (packs/team-settings.ts); kept live. */
+  team?: TeamSettings | undefined;
   /** `inline`: a card on the order page; `side`: the composer's right column. */
   layout: 'inline' | 'side';
   initialAnswers?: ReturnAnswers | undefined;
@@ -82,14 +92,27 @@ function ruleTag(id: string): string {
   return id.startsWith('P-') ? i18n.t('returnPanel.policyTag') : id;
 }
 
+/** The policy field behind each P-rule: only those the team policy set are credited to it. */
+const POLICY_FIELD: Record<PolicyRuleId, keyof ShopPolicy> = {
+  'P-exchange-split': 'exchangeShippingSplit',
+  'P-return-shipping-free': 'returnShippingFree',
+  'P-allergy': 'allergyReturnDays',
+  'P-grace': 'graceDays',
+  'P-no-reason-days': 'noReasonDays',
+};
+
 export function ReturnPanel({
   platform,
   order,
-  shopPolicy,
+  team: initialTeam,
   layout,
   initialAnswers,
   onUse,
 }: ReturnPanelProps) {
+  const team = useTeamSettings(initialTeam);
+  const shopPolicy = team.shopPolicy.value;
+  const policyFrom = team.shopPolicy.from;
+  const policyNotes = team.notes.filter((n) => n.part === 'shopPolicy');
   const [answers, setAnswers] = useState<ReturnAnswers>(initialAnswers ?? DEFAULT_RETURN_ANSWERS);
   // Inline on a detail page it starts compact (verdict, deadline, the form); details on demand.
   const [open, setOpen] = useState(layout === 'side');
@@ -340,6 +363,11 @@ export function ReturnPanel({
               <p>{e.detail ?? e.text}</p>
               <cite>
                 {e.source}
+                {policyFrom.kind !== 'default' &&
+                e.ruleId in POLICY_FIELD &&
+                shopPolicy[POLICY_FIELD[e.ruleId as PolicyRuleId]] !== undefined
+                  ? ` · ${sourceLabel(policyFrom)}`
+                  : ''}
                 {e.asOf ? ` · ${i18n.t('returnPanel.asOf', [e.asOf])}` : ''}
               </cite>
             </div>
@@ -420,6 +448,17 @@ export function ReturnPanel({
     </div>
   );
 
+  const policyLine = (policyFrom.kind !== 'default' || policyNotes.length > 0) && (
+    <div class="rp-policy" data-testid="policy-source">
+      {policyFrom.kind !== 'default' && <span>{i18n.t('team.policyFrom', [sourceLabel(policyFrom)])}</span>}
+      {policyNotes.map((n) => (
+        <span key={n.message} class={n.kind === 'stricter' ? 'bad' : 'muted'} data-kind={n.kind}>
+          {sourceLabel(n.from)}：{n.message}
+        </span>
+      ))}
+    </div>
+  );
+
   return (
     <section
       class={`rp rp-${layout}${open ? ' open' : ''}`}
@@ -465,6 +504,7 @@ export function ReturnPanel({
           <div class="rp-bar">
             {form}
             {chips}
+            {policyLine}
           </div>
           {open && (
             <div class="rp-body">
@@ -477,6 +517,7 @@ export function ReturnPanel({
       ) : (
         <>
           {chips}
+          {policyLine}
           <div class="rp-body">
             {form}
             {outcome}

@@ -113,7 +113,7 @@ export function PopupApp() {
     engine: Engine;
   }>();
   const [engine, setEngine] = useState<Engine>();
-  const [selected, setSelected] = useState(0);
+  const [choice, setChoice] = useState<{ for: string | null; id: string }>();
   const [variants, setVariants] = useState<Record<string, number>>({});
   const [page, setPage] = useState<PageInfo>();
   const [settings, setSettings] = useState<Settings>();
@@ -185,19 +185,16 @@ export function PopupApp() {
   }, [q, top, results]);
   const showingFor = q ? (results?.query ?? null) : '';
 
-  // A new query starts at the top; a refresh of the same query (the full index replacing the quick
-  // cache scan a moment after opening) keeps the phrase the agent has already moved to.
-  const selectedId = useRef<string>(undefined);
-  const listedFor = useRef<string | null>(null);
-  useEffect(() => {
-    const sameQuery = listedFor.current === showingFor;
-    listedFor.current = showingFor;
-    const kept = sameQuery ? items.findIndex((it) => it.hit.phrase.id === selectedId.current) : -1;
-    setSelected(Math.max(kept, 0));
-  }, [items, showingFor]);
-  useEffect(() => {
-    selectedId.current = items[selected]?.hit.phrase.id;
-  }, [items, selected]);
+  // The chosen row is remembered as a phrase of an answer, not as a position: a new query starts
+  // at the top, and a refresh of the same query (the full index replacing the quick scan a moment
+  // after opening) keeps the phrase the agent has already moved to, wherever it now stands.
+  const chosenAt =
+    choice && choice.for === showingFor ? items.findIndex((it) => it.hit.phrase.id === choice.id) : -1;
+  const selected = Math.max(chosenAt, 0);
+  const setSelected = (i: number) => {
+    const id = items[i]?.hit.phrase.id;
+    if (id !== undefined) setChoice({ for: showingFor, id });
+  };
   // Layout effect: runs as the results enter the DOM, so markPaint's frame is the one that shows them.
   useLayoutEffect(() => {
     if (!items.length || showingFor === null) return;
@@ -269,7 +266,7 @@ export function PopupApp() {
     const n = items.length;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      if (n) setSelected((s) => (s + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
+      if (n) setSelected((selected + (e.key === 'ArrowDown' ? 1 : n - 1)) % n);
     } else if (e.key === 'Enter') {
       e.preventDefault();
       if (notice?.copy && (e.ctrlKey || e.metaKey) && !current) return copyInstead(notice.copy);

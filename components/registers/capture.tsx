@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/client';
-import { DEFAULT_REASONS } from '../../lib/registers/reasons';
+import { reasonsSourceNote, sourceLabel } from '../team/source-label';
+import { useTeamSettings } from '../team/use-team-settings';
 import type { RegisterKind } from '../../lib/registers/schema';
 import { presetDueAt } from '../../lib/registers/time';
 
@@ -102,12 +103,24 @@ export function CaptureWidget({
     setFollowup(true);
   };
 
+  // The team's return reasons come first (packs/team-settings.ts); built-ins otherwise.
+  const team = useTeamSettings();
+  const teamReasons = team.registerReasons;
   const reasons =
     kind === 'inquiry'
-      ? DEFAULT_REASONS.inquiry
+      ? teamReasons.value.inquiry
       : kind === 'unpaid'
-        ? DEFAULT_REASONS.unpaid
-        : DEFAULT_REASONS.return;
+        ? teamReasons.value.unpaid
+        : teamReasons.value.return;
+  const reasonFrom = (r: string) => {
+    const from =
+      kind === 'inquiry' || kind === 'unpaid'
+        ? undefined
+        : teamReasons.returnFrom.find((x) => x.label === r)?.from;
+    return from && from.kind === 'pack' ? sourceLabel(from) : undefined;
+  };
+  const reasonsNote =
+    kind === 'inquiry' || kind === 'unpaid' ? undefined : reasonsSourceNote(teamReasons.returnFrom);
   return (
     <div class={floating ? 'cap floating' : 'cap'}>
       <button
@@ -200,11 +213,12 @@ export function CaptureWidget({
                 <select name="reason" data-testid="register-capture-reason">
                   <option value="" />
                   {reasons.map((r) => (
-                    <option key={r} value={r}>
+                    <option key={r} value={r} title={reasonFrom(r)}>
                       {r}
                     </option>
                   ))}
                 </select>
+                {reasonsNote && <small class="reason-source">{reasonsNote}</small>}
               </label>
               {(kind === 'return' || kind === 'exchange') && (
                 <label class="cap-check">

@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/client';
-import { DEFAULT_REASONS } from '../../lib/registers/reasons';
+import { reasonsSourceNote, sourceLabel } from '../team/source-label';
+import { useTeamSettings } from '../team/use-team-settings';
 import type { Followup, RegisterEntry, RegisterKind } from '../../lib/registers/schema';
 import {
   dedupeEntries,
@@ -493,12 +494,24 @@ function status(e: RegisterEntry): string {
 export function EntryForm({ onDone, initial }: { onDone: () => void; initial?: Record<string, unknown> }) {
   const [kind, setKind] = useState<RegisterKind>((initial?.kind as RegisterKind) ?? 'inquiry');
   const [errors, setErrors] = useState<string[]>([]);
+  // The team's return reasons come first (packs/team-settings.ts); built-ins otherwise.
+  const team = useTeamSettings();
+  const teamReasons = team.registerReasons;
   const reasons =
     kind === 'inquiry'
-      ? DEFAULT_REASONS.inquiry
+      ? teamReasons.value.inquiry
       : kind === 'unpaid'
-        ? DEFAULT_REASONS.unpaid
-        : DEFAULT_REASONS.return;
+        ? teamReasons.value.unpaid
+        : teamReasons.value.return;
+  const reasonFrom = (r: string) => {
+    const from =
+      kind === 'inquiry' || kind === 'unpaid'
+        ? undefined
+        : teamReasons.returnFrom.find((x) => x.label === r)?.from;
+    return from && from.kind === 'pack' ? sourceLabel(from) : undefined;
+  };
+  const reasonsNote =
+    kind === 'inquiry' || kind === 'unpaid' ? undefined : reasonsSourceNote(teamReasons.returnFrom);
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const text = (k: string) => String(data.get(k) ?? '').trim() || undefined;
@@ -565,11 +578,12 @@ export function EntryForm({ onDone, initial }: { onDone: () => void; initial?: R
         <select name="reason">
           <option value="" />
           {reasons.map((r) => (
-            <option key={r} value={r}>
+            <option key={r} value={r} title={reasonFrom(r)}>
               {r}
             </option>
           ))}
         </select>
+        {reasonsNote && <small class="reason-source">{reasonsNote}</small>}
       </label>
       {(kind === 'return' || kind === 'exchange') && (
         <label class="reg-check">

@@ -12,6 +12,8 @@ export interface WordingHintView {
   replacements: string[];
   /** Advice to rewrite by hand (a suggestion with “……” to fill in). */
   advice?: string;
+  /** Where a team rule comes from (「规则来自团队包…」); absent for built-in rules. */
+  source?: string;
 }
 
 export interface WordingMarkProps {
@@ -65,6 +67,11 @@ function Hint({ hint, props }: { hint: WordingHintView; props: WordingMarkProps 
         {hint.message}
         {hint.advice ? `：${hint.advice}` : ''}
       </div>
+      {hint.source ? (
+        <div class="source" data-testid="wording-source">
+          {hint.source}
+        </div>
+      ) : null}
     </li>
   );
 }

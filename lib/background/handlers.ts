@@ -11,9 +11,10 @@ import {
   savePhrase,
   trashPhrases,
 } from '../store/phrases-repo';
-import { bumpPhrasesRevision, getPhrasesRevision } from '../store/revision';
+import { bumpPacksRevision, bumpPhrasesRevision, getPhrasesRevision } from '../store/revision';
 import { createPackHandlers } from './packs-handlers';
 import { createRegisterHandlers } from './registers-handlers';
+import { createTeamHandlers, withPacksRevision } from './team-handlers';
 import { listPhrasePage } from '../store/phrase-pages';
 import { currentCounts, exportBackup, restoreBackup } from '../store/backup';
 import { parseBackup } from '../store/backup-format';
@@ -112,10 +113,12 @@ export function createHandlers(): Handlers {
       const result = await restoreBackup(db, backup, { get: getSettings, set: replaceSettings });
       if (!result.ok) return result;
       await bumpPhrasesRevision();
+      await bumpPacksRevision();
       const { counts: incoming, migratedFrom } = result;
       return { ok: true, applied: true, incoming, current, ...(migratedFrom ? { migratedFrom } : {}) };
     },
-    ...createPackHandlers(database),
+    ...withPacksRevision(createPackHandlers(database)),
     ...createRegisterHandlers(database),
+    ...createTeamHandlers(database),
   };
 }

@@ -1,4 +1,5 @@
 import { h, render } from 'preact';
+import { i18n } from '#i18n';
 import css from '../../components/wording/wording-mark.css?inline';
 import { WordingMark, type WordingHintView } from '../../components/wording/wording-mark';
 import type { EditableField } from '../dom/editable';
@@ -6,12 +7,10 @@ import { installKeyGuard } from '../dom/key-guard';
 import { mountShadowUi } from '../dom/shadow-ui';
 import { caretOffset, plainText, replaceSpan, selectSpan } from '../dom/text-range';
 import { editableFrom } from '../dom/trigger-watch';
-import {
-  DEFAULT_WORDING_RULES,
-  findWordingIssues,
-  type WordingIssue,
-  type WordingRule,
-} from '../phrases/wording';
+import { sourceLabel } from '../../components/team/source-label';
+import { currentTeamSettings, onTeamSettings, teamSettings } from '../packs/team-cache';
+import type { SettingSource, TeamSettings } from '../packs/team-settings';
+import { findWordingIssues, type WordingIssue, type WordingRule } from '../phrases/wording';
 import { anyOf } from '../sites/selector';
 import { defineFeature } from './types';
 
@@ -56,7 +55,15 @@ export default defineFeature({
     const { signal, site } = fc;
     const chatCss = anyOf(site.chat!.input);
     const guard = installKeyGuard();
-    const rules: readonly WordingRule[] = DEFAULT_WORDING_RULES.rules;
+    // The team's rules (built-ins plus packs, packs/team-settings.ts); the built-ins until the
+    // background answers. One array per answer: findWordingIssues compiles it once.
+    let rules: readonly WordingRule[] = [];
+    let ruleFrom = new Map<string, SettingSource>();
+    const applyTeam = (team: TeamSettings) => {
+      rules = team.wordingRules.map((r) => r.rule);
+      ruleFrom = new Map(team.wordingRules.map((r) => [r.rule.id, r.from]));
+      if (field && text) check(true);
+    };
 
     let container: HTMLElement | null = null;
     let mounting: Promise<unknown> | null = null;
@@ -107,6 +114,7 @@ export default defineFeature({
         text: text.slice(issue.start, issue.end),
         message: issue.message,
         ...splitSuggestion(issue.suggestion),
+        ...sourceOf(issue.ruleId),
       }));
       render(
         h(WordingMark, {
@@ -130,11 +138,17 @@ export default defineFeature({
       );
     };
 
-    const check = () => {
+    /** Pack rules say which pack they come from; built-ins say nothing. */
+    const sourceOf = (ruleId: string): { source?: string } => {
+      const from = ruleFrom.get(ruleId);
+      return from && from.kind !== 'default' ? { source: i18n.t('team.ruleFrom', [sourceLabel(from)]) } : {};
+    };
+
+    const check = (rulesChanged = false) => {
       settle = undefined;
       if (!field || signal.aborted) return;
       const next = field.isConnected ? plainText(field) : '';
-      if (next === text && issues.length) return paint();
+      if (next === text && issues.length && !rulesChanged) return paint();
       text = next;
       if (!text.trim()) dismissed.clear();
       issues = text ? findWordingIssues(text, rules).sort(byPriority) : [];
@@ -147,6 +161,10 @@ export default defineFeature({
         recheck = undefined;
       }
     };
+
+    applyTeam(currentTeamSettings());
+    void teamSettings().then((team) => !signal.aborted && applyTeam(team));
+    const stopTeam = onTeamSettings((team) => !signal.aborted && applyTeam(team));
 
     const schedule = (el: EditableField) => {
       field = el;
@@ -212,6 +230,7 @@ export default defineFeature({
       () => {
         clearTimeout(settle);
         clearInterval(recheck);
+        stopTeam();
       },
       { once: true },
     );

@@ -3,6 +3,7 @@ import { phraseSchema } from '../phrases/model';
 import { phrasePinyinSchema } from '../phrases/search-core';
 import { packsProtocol } from './packs-protocol';
 import { registersProtocol } from './registers-protocol';
+import { teamProtocol } from './team-protocol';
 
 const ids = z.array(z.string().min(1)).max(100_000);
 const fieldErrors = z.array(z.object({ field: z.string(), message: z.string() }));
@@ -84,6 +85,7 @@ export const protocol = {
   },
   ...packsProtocol,
   ...registersProtocol,
+  ...teamProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

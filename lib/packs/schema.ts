@@ -166,6 +166,11 @@ export const packObjectSchema = z.object({
   remarkTemplates: z.array(remarkTemplateSchema).max(PACK_LIMITS.remarkTemplatesMax).optional(),
   returnPolicy: shopPolicySchema.optional(),
   wordingRules: z.array(wordingRuleSchema).max(PACK_LIMITS.wordingRulesMax).optional(),
+  /** Whether the pack's wording rules come on top of the built-in ones or instead of them. */
+  wordingRulesMode: z
+    .enum(['add', 'replace'])
+    .optional()
+    .describe('用语规则与内置规则的关系：add（默认，一起提示）或 replace（只用本包的规则）'),
   /** Return-reason categories for the 退货原因汇总 register. */
   registerReasons: z
     .array(z.string().trim().min(1).max(PACK_LIMITS.registerReasonMax))

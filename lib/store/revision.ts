@@ -14,3 +14,19 @@ export const bumpPhrasesRevision = async () => {
 };
 export const watchPhrasesRevision = (callback: (revision: number) => void) =>
   phrasesRevision.watch((value) => callback(value ?? 0));
+
+/**
+ * A counter bumped after every change to the installed packs (install, update, rollback,
+ * uninstall), also when no phrase changed: a pack update may bring only a new flag legend or
+ * policy. Pages keep their team settings (packs/team-settings.ts) until it changes.
+ */
+const packsRevision = storage.defineItem<number>('local:packsRevision', { fallback: 0 });
+
+export const getPacksRevision = () => packsRevision.getValue();
+export const bumpPacksRevision = async () => {
+  const next = (await packsRevision.getValue()) + 1;
+  await packsRevision.setValue(next);
+  return next;
+};
+export const watchPacksRevision = (callback: (revision: number) => void) =>
+  packsRevision.watch((value) => callback(value ?? 0));
