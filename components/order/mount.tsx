@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { i18n } from '#i18n';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { mountShadowUi } from '../../lib/dom/shadow-ui';
+import { mountShadowUi, remountWhenDropped } from '../../lib/dom/shadow-ui';
 import type { FeatureContext } from '../../lib/features/types';
 import { fillRemark } from '../../lib/orders/dom/fill';
 import { savePendingRemark } from '../../lib/orders/pending';
@@ -41,7 +41,7 @@ export async function mountRemarkButton(fc: FeatureContext, row: Element): Promi
   const anchor = ordersOf(fc).buttonAnchor(row);
   if (!anchor) return;
   const skin = skinFor(fc);
-  await mountShadowUi(fc, {
+  const ui = await mountShadowUi(fc, {
     name: 'remark-button',
     css: buttonCss,
     anchor,
@@ -54,6 +54,7 @@ export async function mountRemarkButton(fc: FeatureContext, row: Element): Promi
       return () => render(null, container);
     },
   });
+  remountWhenDropped(fc, row, ui, () => mountRemarkButton(fc, row));
 }
 
 export interface OpenComposerOptions {
@@ -176,7 +177,7 @@ export async function mountReturnPanel(fc: FeatureContext, row: Element, order: 
         notice: i18n.t('orderHelper.returnUsed'),
       },
     });
-  await mountShadowUi(fc, {
+  const ui = await mountShadowUi(fc, {
     name: 'return-check',
     css: `${controlsCss}\n${panelCss}`,
     anchor: row,
@@ -195,6 +196,7 @@ export async function mountReturnPanel(fc: FeatureContext, row: Element, order: 
       return () => render(null, container);
     },
   });
+  remountWhenDropped(fc, row, ui, () => mountReturnPanel(fc, row, order));
 }
 
 /** A short message at the top of the page; it never covers the site's dialog buttons. */

@@ -37,3 +37,32 @@ export async function mountShadowUi(fc: FeatureContext, options: ShadowUiOptions
   fc.signal.addEventListener('abort', () => ui.remove(), { once: true });
   return ui;
 }
+
+/** Times one row's UI is mounted again in a feature run before we stop fighting the page. */
+const REMOUNTS_MAX = 20;
+const remounts = new WeakMap<Element, number>();
+
+/**
+ * Mounts again when the site re-renders the inside of `row` and takes our element with it (Vue
+ * and React patch a row's cells in place: the row stays, our host is gone). A row that is itself
+ * replaced is a new row, which the caller's observer finds; this watcher then never fires again.
+ */
+export function remountWhenDropped(
+  fc: FeatureContext,
+  row: Element,
+  ui: { shadowHost: Element; remove(): void },
+  mount: () => Promise<unknown>,
+): void {
+  if (fc.signal.aborted) return;
+  const watcher = new MutationObserver(() => {
+    if (ui.shadowHost.isConnected) return;
+    watcher.disconnect();
+    ui.remove();
+    const count = (remounts.get(row) ?? 0) + 1;
+    remounts.set(row, count);
+    if (!row.isConnected || fc.signal.aborted || count > REMOUNTS_MAX) return;
+    void mount().catch((error: unknown) => console.warn('[kefu] mounting again failed', error));
+  });
+  watcher.observe(row, { childList: true, subtree: true });
+  fc.signal.addEventListener('abort', () => watcher.disconnect(), { once: true });
+}

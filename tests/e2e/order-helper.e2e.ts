@@ -185,6 +185,27 @@ describe('order helper: remark composer fills the site field (append, flag, neve
     expect(await saved(page)).toEqual([]);
   });
 
+  it('Pinduoduo list: a row whose header the site re-renders gets its 写备注 button back', async () => {
+    await openDemoPage(page, route('pdd-order-list'));
+    const row = page.locator('.package-center-table > div').filter({ hasText: '348827105936472' }).first();
+    const button = row.locator('[data-testid="remark-button"]');
+    await expect.poll(() => button.count()).toBe(1);
+    const header = row.locator('.order-head-right');
+    const before = await header.elementHandle();
+    await page.evaluate(() =>
+      (window as unknown as { __demo: { refreshOrder(sn: string): void } }).__demo.refreshOrder(
+        '348827105936472',
+      ),
+    );
+    // The site replaced the element our button sat in…
+    await expect.poll(() => before!.evaluate((el) => el.isConnected)).toBe(false);
+    // …and the button is back in the new one, once, and still opens the composer.
+    await expect.poll(() => button.count()).toBe(1);
+    await button.click();
+    await expect.poll(() => page.locator('[data-testid="remark-composer"]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+  });
+
   it('Pinduoduo detail: the return panel says yes (signed 6 days ago); its remark and flag go to the dialog', async () => {
     await openDemoPage(page, route('pdd-order-detail'));
     const inline = page.locator('kefu-return-check [data-testid="return-panel"]');
