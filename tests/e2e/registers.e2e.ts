@@ -194,6 +194,15 @@ describe('registers: capture → report → export → import', () => {
 });
 
 /** A realistic week for the screenshots: several agents, ties, late and overdue returns. */
+/** Wednesday 15:00 Beijing time of the week that began at least three days before `real`. */
+function midWeek(real: number): number {
+  const HOUR = 3600_000;
+  const DAY = 24 * HOUR;
+  const wall = real - 3 * DAY + 8 * HOUR; // Beijing wall clock as UTC fields
+  const monday = Math.floor(wall / DAY) * DAY - ((new Date(wall).getUTCDay() + 6) % 7) * DAY;
+  return monday + 2 * DAY + 15 * HOUR - 8 * HOUR;
+}
+
 function demoEntries(now: number) {
   const H = 3600_000;
   const out: Record<string, unknown>[] = [];
@@ -254,10 +263,14 @@ describe('report screenshots (light and dark)', () => {
       mkdirSync(SHOTS, { recursive: true });
       const b = await launch(scheme);
       const page = await openReport(b);
-      const r = await send(page, 'registers:import', { entries: demoEntries(Date.now()) });
+      // The page's clock stands on a Wednesday afternoon: 本周 holds every demo entry whatever
+      // hour the tests run (just after Monday 00:00 Beijing time, "now − 30 h" is last week).
+      const now = midWeek(Date.now());
+      await page.clock.setFixedTime(now);
+      const r = await send(page, 'registers:import', { entries: demoEntries(now) });
       expect(r).toMatchObject({ ok: true, data: { ok: true } });
       await send(page, 'followups:add', {
-        followup: { title: '催付款', dueAt: Date.now() + 3600_000, buyerNick: '买家0' },
+        followup: { title: '催付款', dueAt: now + 3600_000, buyerNick: '买家0' },
       });
       await page.reload();
       await page.locator('[data-testid="chart-returns"]').waitFor();
