@@ -14,7 +14,7 @@ import {
   type YesNoUnknown,
 } from '../../lib/orders/return-input';
 import { factChips, refundFormula, shippingLines, verdictLabel } from '../../lib/orders/return-view';
-import type { ReturnCheckLike } from '../../lib/remarks';
+import { checklistFlagLabel, type ReturnCheckLike } from '../../lib/remarks';
 import {
   formatYuan,
   type CategoryId,
@@ -112,6 +112,17 @@ export function ReturnPanel({
   const team = useTeamSettings(initialTeam);
   const shopPolicy = team.shopPolicy.value;
   const policyFrom = team.shopPolicy.from;
+  // The checklist names flags as the team's legend colours them (a pack may move 退货 to blue).
+  const legend = team.legend.value;
+  const flagLabels = useMemo(
+    () => ({
+      return: checklistFlagLabel('return', legend),
+      exchange: checklistFlagLabel('exchange', legend),
+      problem: checklistFlagLabel('problem', legend),
+      'follow-up': checklistFlagLabel('follow-up', legend),
+    }),
+    [legend],
+  );
   const policyNotes = team.notes.filter((n) => n.part === 'shopPolicy');
   const [answers, setAnswers] = useState<ReturnAnswers>(initialAnswers ?? DEFAULT_RETURN_ANSWERS);
   // Inline on a detail page it starts compact (verdict, deadline, the form); details on demand.
@@ -123,8 +134,8 @@ export function ReturnPanel({
   // The verdict can only change at a minute boundary of the deadline; the countdown ticks per second.
   const minute = Math.floor(now / 60_000);
   const run = useMemo(
-    () => runReturnCheck(platform, facts, answers, now, shopPolicy),
-    [platform, facts, answers, shopPolicy, minute],
+    () => runReturnCheck(platform, facts, answers, now, shopPolicy, flagLabels),
+    [platform, facts, answers, shopPolicy, flagLabels, minute],
   );
   const q = relevantQuestions(answers, facts);
   const set = (patch: Partial<ReturnAnswers>) => {

@@ -2,6 +2,7 @@ import {
   CATEGORIES,
   safeCheckReturn,
   type CategoryId,
+  type FlagId,
   type FreeShipping,
   type ReturnCheckResult,
   type ReturnInput,
@@ -225,10 +226,11 @@ export function runReturnCheck(
   answers: ReturnAnswers,
   now: number,
   shopPolicy?: ShopPolicy,
+  flagLabels?: Readonly<Record<FlagId, string>>,
 ): ReturnRun {
   const built = buildReturnInput(platform, facts, answers, now, shopPolicy);
   if (!built) return { status: 'unsigned' };
-  const checked = safeCheckReturn(built.input, built.policy);
+  const checked = safeCheckReturn(built.input, built.policy, flagLabels);
   if (!checked.ok) return { status: 'error', errors: checked.errors };
   return { status: 'ok', result: checked.result, input: built.input, policy: built.policy };
 }

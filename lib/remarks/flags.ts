@@ -241,6 +241,12 @@ export function semanticFlagFor(
   return mapping.byCode.get(code);
 }
 
+/** How the return checklist names a flag under the legend in force: `退货（紫旗）`. */
+export function checklistFlagLabel(flag: SemanticFlag, legend: FlagLegend = DEFAULT_FLAG_LEGEND): string {
+  const entry = legend.flags[flag];
+  return `${entry.label.zh}（${FLAG_COLOUR_LABELS[entry.colour].zh}旗）`;
+}
+
 /** The label a legend gives a flag (for chips and the composer). */
 export function flagLabel(
   flag: SemanticFlag,

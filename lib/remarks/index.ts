@@ -30,6 +30,7 @@ export {
   DEFAULT_FLAG_LEGEND,
   PLATFORM_FLAG_TABLES,
   UnknownPlatformError,
+  checklistFlagLabel,
   flagCodeFor,
   flagLabel,
   parseFlagLegend,

@@ -245,7 +245,12 @@ function windowLengthText(w: { unit: 'day' | 'hour'; length: number }): string {
 }
 
 /** The engine proper; input already validated (see index.ts for the public entry points). */
-export function evaluateReturn(v: NormalizedReturnInput, policy: ShopPolicy): ReturnCheckResult {
+/** `flagLabels`: how the checklist names each flag; the team's legend can move the colours. */
+export function evaluateReturn(
+  v: NormalizedReturnInput,
+  policy: ShopPolicy,
+  flagLabels: Readonly<Record<FlagId, string>> = FLAG_LABELS,
+): ReturnCheckResult {
   const trail = new Trail(policy, v.platform);
   const cat: CategoryDef = CATEGORIES[v.category];
   const plat = PLATFORM_RULES[v.platform];
@@ -511,7 +516,7 @@ export function evaluateReturn(v: NormalizedReturnInput, policy: ShopPolicy): Re
     kind: KIND_ZH[v.kind],
     refund: refundText,
     payer: PAYER_ZH[payer],
-    flag: suggestedFlag ? FLAG_LABELS[suggestedFlag] : NO_FLAG_CHANGE,
+    flag: suggestedFlag ? flagLabels[suggestedFlag] : NO_FLAG_CHANGE,
     remark: remarkContent,
     extendDays: (plat.receiptExtendDays ?? []).join('/'),
     autoDays: String(plat.autoConfirm?.daysAfterShipping ?? ''),

@@ -4,10 +4,12 @@
  *   `{ ok: false, errors: [{ field, message }] }` with Chinese messages naming the field;
  * - `checkReturn(input, policy?)` returns the verdict, or throws `ReturnInputError` whose
  *   `errors` is that same list (`message` joins them, so even a bare catch can show it);
- * - `safeCheckReturn(input, policy?)` never throws: `{ ok: true, result } | { ok: false, errors }`.
+ * - `safeCheckReturn(input, policy?, flagLabels?)` never throws: `{ ok: true, result } | { ok: false,
+ *   errors }`; `flagLabels` names the flags in the checklist after the team's legend.
  * All calendar math is Asia/Shanghai (+08:00) whatever the computer's zone.
  */
 import { evaluateReturn, type ReturnCheckResult } from './check';
+import type { FlagId } from './checklist';
 import { ReturnInputError, validateReturnInput, type ReturnInput, type ReturnInputIssue } from './input';
 import type { ShopPolicyInput } from './policy';
 
@@ -20,10 +22,11 @@ export function checkReturn(input: ReturnInput, policy?: ShopPolicyInput): Retur
 export function safeCheckReturn(
   input: unknown,
   policy?: unknown,
+  flagLabels?: Readonly<Record<FlagId, string>>,
 ): { ok: true; result: ReturnCheckResult } | { ok: false; errors: ReturnInputIssue[] } {
   const validated = validateReturnInput(input, policy);
   if (!validated.ok) return { ok: false, errors: validated.errors };
-  return { ok: true, result: evaluateReturn(validated.value, validated.policy) };
+  return { ok: true, result: evaluateReturn(validated.value, validated.policy, flagLabels) };
 }
 
 export { validateReturnInput, ReturnInputError, returnInputSchema, FIELD_LABELS } from './input';

@@ -154,6 +154,10 @@ describe('team settings from an installed pack', () => {
     // 退货包运费 from the pack: the shop pays the return postage on a no-reason return.
     await inline.locator('button.toggle').click();
     expect(await inline.locator('.rp-rules').first().innerText()).toContain(`来自团队包「${NAME}」v1`);
+    // The checklist names the flag as the pack's legend has it, not the built-in purple.
+    const checklist = await inline.locator('.rp-checklist').innerText();
+    expect(checklist).toContain('标旗：退货退款（蓝旗）');
+    expect(checklist).not.toContain('紫旗');
     await inline.screenshot({ path: join(SHOTS, 'return-panel-pack-policy.png') });
   });
 

@@ -11,7 +11,7 @@ import {
   type ShopPolicyInput,
 } from '../../../lib/returns';
 import { DEFAULT_WINDOWS } from '../../../lib/returns/rules';
-import { bj, check, mentioned } from './helpers';
+import { BASE, bj, check, mentioned } from './helpers';
 
 /**
  * One row per behaviour, each naming the rule it exercises. The coverage tests below derive the
@@ -635,5 +635,34 @@ describe('sources cited per platform', () => {
       for (const e of check({ platform }).explanations)
         expect(e.source, `${platform} ${e.ruleId}`).not.toBe('');
     }
+  });
+});
+
+describe('checklist flag names', () => {
+  it("names the flag as the caller's legend does, defaulting to the seeds' colours", async () => {
+    const { safeCheckReturn } = await import('../../../lib/returns');
+    const remarkStep = (labels?: Parameters<typeof safeCheckReturn>[2]) => {
+      const r = safeCheckReturn({ ...BASE }, undefined, labels);
+      if (!r.ok) throw new Error('input refused');
+      return r.result.checklist.find((c) => c.id === 'remark-flag')?.text ?? '';
+    };
+    expect(remarkStep()).toContain('标旗：退货（默认紫旗）');
+    const labels = {
+      return: '退货退款（蓝旗）',
+      exchange: '换货（紫旗）',
+      problem: '问题件（黄旗）',
+      'follow-up': '待跟进（绿旗）',
+    };
+    expect(remarkStep(labels)).toContain('标旗：退货退款（蓝旗）');
+  });
+});
+
+describe('checklistFlagLabel', () => {
+  it("reads the legend's label and colour", async () => {
+    const { checklistFlagLabel, DEFAULT_FLAG_LEGEND } = await import('../../../lib/remarks');
+    expect(checklistFlagLabel('return')).toBe('退货（紫旗）');
+    const legend = structuredClone(DEFAULT_FLAG_LEGEND);
+    legend.flags.return = { colour: 'blue', label: { zh: '退货退款' } };
+    expect(checklistFlagLabel('return', legend)).toBe('退货退款（蓝旗）');
   });
 });
