@@ -7,6 +7,7 @@ import {
   mergeRemark,
   resolveFlagMapping,
   semanticFlagFor,
+  legendNames,
   suggestFlag,
   validateRemarkInput,
   type FlagLegend,
@@ -116,6 +117,7 @@ export function buildComposerPreview(input: ComposerInput): ComposerPreview {
     returnCheck: input.returnCheck,
     current: currentFlag ?? null,
     templates,
+    names: legendNames(legend),
   });
 
   const flag =

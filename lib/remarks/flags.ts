@@ -241,6 +241,14 @@ export function semanticFlagFor(
   return mapping.byCode.get(code);
 }
 
+/** Every flag's Chinese name in a legend (suggestion reasons speak the team's words). */
+export function legendNames(legend: FlagLegend = DEFAULT_FLAG_LEGEND): Record<SemanticFlag, string> {
+  return Object.fromEntries(SEMANTIC_FLAGS.map((f) => [f, legend.flags[f].label.zh])) as Record<
+    SemanticFlag,
+    string
+  >;
+}
+
 /** How the return checklist names a flag under the legend in force: `退货（紫旗）`. */
 export function checklistFlagLabel(flag: SemanticFlag, legend: FlagLegend = DEFAULT_FLAG_LEGEND): string {
   const entry = legend.flags[flag];

@@ -33,6 +33,7 @@ export {
   checklistFlagLabel,
   flagCodeFor,
   flagLabel,
+  legendNames,
   parseFlagLegend,
   resolveFlagMapping,
   semanticFlagFor,

@@ -62,24 +62,27 @@ export function suggestFlagForTemplate(
  * → 待跟进 until someone decides, with the flag to use if approved; refused → nothing for a
  * no-reason request, 问题件 for a quality complaint (it still has to be dealt with).
  */
-export function suggestFlagForReturnCheck(check: ReturnCheckLike): FlagSuggestion {
+export function suggestFlagForReturnCheck(
+  check: ReturnCheckLike,
+  names: Readonly<Record<SemanticFlag, string>> = SEMANTIC_FLAG_NAMES_ZH,
+): FlagSuggestion {
   const approvedFlag: SemanticFlag = check.kind === 'return' ? 'return' : 'exchange';
   const what = check.kind === 'return' ? '退货' : '换货';
   switch (check.eligible) {
     case 'yes':
       return {
         flag: approvedFlag,
-        reason: `可以${what}：备注后标「${SEMANTIC_FLAG_NAMES_ZH[approvedFlag]}」`,
+        reason: `可以${what}：备注后标「${names[approvedFlag]}」`,
       };
     case 'flexible':
       return {
         flag: 'follow-up',
         ifApproved: approvedFlag,
-        reason: `需灵活处理：先标「待跟进」，同意${what}后改标「${SEMANTIC_FLAG_NAMES_ZH[approvedFlag]}」`,
+        reason: `需灵活处理：先标「${names['follow-up']}」，同意${what}后改标「${names[approvedFlag]}」`,
       };
     case 'no':
       return check.reason === 'quality'
-        ? { flag: 'problem', reason: `不符合${what}条件，但买家反映质量问题：标「问题件」跟进处理` }
+        ? { flag: 'problem', reason: `不符合${what}条件，但买家反映质量问题：标「${names.problem}」跟进处理` }
         : { flag: null, reason: `不符合${what}条件：不用改旗帜` };
   }
 }
@@ -93,7 +96,10 @@ export function suggestFlag(input: {
   returnCheck?: ReturnCheckLike;
   current?: SemanticFlag | null;
   templates?: readonly RemarkTemplate[];
+  /** The flags' names in the legend in force (a team pack may rename them). */
+  names?: Readonly<Record<SemanticFlag, string>>;
 }): FlagSuggestion {
+  const names = input.names ?? SEMANTIC_FLAG_NAMES_ZH;
   const candidates: { flag: SemanticFlag; why: string }[] = [];
   for (const id of input.templateIds ?? []) {
     const template = findRemarkTemplate(id, input.templates ?? DEFAULT_REMARK_TEMPLATES);
@@ -103,7 +109,7 @@ export function suggestFlag(input: {
   let ifApproved: SemanticFlag | undefined;
   let returnReason: string | undefined;
   if (input.returnCheck) {
-    const fromCheck = suggestFlagForReturnCheck(input.returnCheck);
+    const fromCheck = suggestFlagForReturnCheck(input.returnCheck, names);
     ifApproved = fromCheck.ifApproved;
     returnReason = fromCheck.reason;
     if (fromCheck.flag) candidates.push({ flag: fromCheck.flag, why: fromCheck.reason });
@@ -118,12 +124,12 @@ export function suggestFlag(input: {
 
   if (!best) return { flag: null, reason: returnReason ?? '没有需要改的旗帜', ...withApproval };
   if (current === best.flag) {
-    return { flag: null, reason: `当前已是「${SEMANTIC_FLAG_NAMES_ZH[current]}」`, ...withApproval };
+    return { flag: null, reason: `当前已是「${names[current]}」`, ...withApproval };
   }
   if (current && strongerFlag(current, best.flag) === current) {
     return {
       flag: null,
-      reason: `保留当前的「${SEMANTIC_FLAG_NAMES_ZH[current]}」，它比建议的「${SEMANTIC_FLAG_NAMES_ZH[best.flag]}」更要紧`,
+      reason: `保留当前的「${names[current]}」，它比建议的「${names[best.flag]}」更要紧`,
       ...withApproval,
     };
   }

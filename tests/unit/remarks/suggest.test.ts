@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_FLAG_LEGEND,
   DEFAULT_REMARK_TEMPLATES,
   FLAG_PRIORITY,
+  legendNames,
   SEMANTIC_FLAGS,
   strongerFlag,
   suggestFlag,
@@ -113,5 +115,19 @@ describe('combining suggestions', () => {
       flag: null,
       reason: '不符合退货条件：不用改旗帜',
     });
+  });
+});
+
+describe("suggestion reasons in the legend's words", () => {
+  it('names the flags as the team legend does', () => {
+    const legend = structuredClone(DEFAULT_FLAG_LEGEND);
+    legend.flags.return = { colour: 'blue', label: { zh: '退货退款' } };
+    const s = suggestFlag({
+      returnCheck: { kind: 'return', reason: 'no_reason', eligible: 'yes' },
+      names: legendNames(legend),
+    });
+    expect(s).toMatchObject({ flag: 'return', reason: '可以退货：备注后标「退货退款」' });
+    const kept = suggestFlag({ templateIds: ['return'], current: 'return', names: legendNames(legend) });
+    expect(kept.reason).toBe('当前已是「退货退款」');
   });
 });
