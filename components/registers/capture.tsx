@@ -1,10 +1,9 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/client';
-import { reasonsSourceNote, sourceLabel } from '../team/source-label';
-import { useTeamSettings } from '../team/use-team-settings';
 import type { RegisterKind } from '../../lib/registers/schema';
 import { presetDueAt } from '../../lib/registers/time';
+import { useRegisterReasons } from './use-reasons';
 
 export interface CapturePrefill {
   buyerNick?: string;
@@ -103,24 +102,7 @@ export function CaptureWidget({
     setFollowup(true);
   };
 
-  // The team's return reasons come first (packs/team-settings.ts); built-ins otherwise.
-  const team = useTeamSettings();
-  const teamReasons = team.registerReasons;
-  const reasons =
-    kind === 'inquiry'
-      ? teamReasons.value.inquiry
-      : kind === 'unpaid'
-        ? teamReasons.value.unpaid
-        : teamReasons.value.return;
-  const reasonFrom = (r: string) => {
-    const from =
-      kind === 'inquiry' || kind === 'unpaid'
-        ? undefined
-        : teamReasons.returnFrom.find((x) => x.label === r)?.from;
-    return from && from.kind === 'pack' ? sourceLabel(from) : undefined;
-  };
-  const reasonsNote =
-    kind === 'inquiry' || kind === 'unpaid' ? undefined : reasonsSourceNote(teamReasons.returnFrom);
+  const { reasons, reasonFrom, reasonsNote } = useRegisterReasons(kind);
   return (
     <div class={floating ? 'cap floating' : 'cap'}>
       <button

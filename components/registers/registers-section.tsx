@@ -1,8 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/client';
-import { reasonsSourceNote, sourceLabel } from '../team/source-label';
-import { useTeamSettings } from '../team/use-team-settings';
 import type { Followup, RegisterEntry, RegisterKind } from '../../lib/registers/schema';
 import {
   dedupeEntries,
@@ -24,6 +22,7 @@ import {
 import { getSettings, updateSettings } from '../../lib/settings/store';
 import { ConversionCard, InquiryCard, ProcessingCard, ReturnReasonsCard } from './report-cards';
 import { download, useRegisters } from './use-registers';
+import { useRegisterReasons } from './use-reasons';
 import './registers.css';
 
 const PRESETS = [
@@ -495,23 +494,7 @@ export function EntryForm({ onDone, initial }: { onDone: () => void; initial?: R
   const [kind, setKind] = useState<RegisterKind>((initial?.kind as RegisterKind) ?? 'inquiry');
   const [errors, setErrors] = useState<string[]>([]);
   // The team's return reasons come first (packs/team-settings.ts); built-ins otherwise.
-  const team = useTeamSettings();
-  const teamReasons = team.registerReasons;
-  const reasons =
-    kind === 'inquiry'
-      ? teamReasons.value.inquiry
-      : kind === 'unpaid'
-        ? teamReasons.value.unpaid
-        : teamReasons.value.return;
-  const reasonFrom = (r: string) => {
-    const from =
-      kind === 'inquiry' || kind === 'unpaid'
-        ? undefined
-        : teamReasons.returnFrom.find((x) => x.label === r)?.from;
-    return from && from.kind === 'pack' ? sourceLabel(from) : undefined;
-  };
-  const reasonsNote =
-    kind === 'inquiry' || kind === 'unpaid' ? undefined : reasonsSourceNote(teamReasons.returnFrom);
+  const { reasons, reasonFrom, reasonsNote } = useRegisterReasons(kind);
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const text = (k: string) => String(data.get(k) ?? '').trim() || undefined;

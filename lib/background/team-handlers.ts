@@ -10,31 +10,21 @@ import type { PackHandlers } from './packs-handlers';
 type DB = IDBPDatabase<KefuDB>;
 
 /** The parts of a stored pack the team settings read: no phrases (a pack may hold 20k). */
+const TEAM_FIELDS = [
+  'name',
+  'version',
+  'flagLegend',
+  'remarkTemplates',
+  'returnPolicy',
+  'wordingRules',
+  'wordingRulesMode',
+  'registerReasons',
+] as const satisfies readonly (keyof TeamPackRecord['pack'])[];
+
 function slim(record: TeamPackRecord): TeamPackRecord {
-  const {
-    name,
-    version,
-    flagLegend,
-    remarkTemplates,
-    returnPolicy,
-    wordingRules,
-    wordingRulesMode,
-    registerReasons,
-  } = record.pack;
-  return {
-    id: record.id,
-    installedAt: record.installedAt,
-    pack: {
-      name,
-      version,
-      flagLegend,
-      remarkTemplates,
-      returnPolicy,
-      wordingRules,
-      wordingRulesMode,
-      registerReasons,
-    },
-  };
+  const pack: TeamPackRecord['pack'] = {};
+  for (const field of TEAM_FIELDS) pack[field] = record.pack[field];
+  return { id: record.id, installedAt: record.installedAt, pack };
 }
 
 /**
