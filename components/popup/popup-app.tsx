@@ -73,9 +73,9 @@ const sourceReady: Promise<PhraseSource | undefined> = import('../../lib/popup/p
 );
 
 /**
- * Work that can wait until the agent's first keystrokes are answered: settings and 今天要跟进 bring
- * zod and the messaging protocol (~150 kB to compile and run), which on a busy machine would hold
- * up the first typed query. Run when the page is idle, and within a second in any case.
+ * Work that can wait until the agent's first keystrokes are answered: 今天要跟进 brings zod and
+ * the messaging protocol (~150 kB to compile and run). Run when the page is idle, and within a
+ * second in any case. (The settings load at once: a pick must never wait for them.)
  */
 const whenIdle = (work: () => void) =>
   typeof requestIdleCallback === 'function'
@@ -131,22 +131,6 @@ export function PopupApp() {
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const seq = useRef(0);
-  const settingsLoad = useRef<Promise<Settings | undefined>>(undefined);
-  const settingsTried = useRef(false);
-  const loadSettings = () =>
-    (settingsLoad.current ??= import('../../lib/settings/store')
-      .then(({ getSettings }) => getSettings())
-      .then(
-        (loaded) => {
-          setSettings(loaded);
-          return loaded;
-        },
-        () => undefined,
-      )
-      .finally(() => {
-        settingsTried.current = true;
-      }));
-
   useEffect(() => {
     input.current?.focus();
     // Not needed for the first paint: loaded after it (they bring zod, the site adapters…).
@@ -154,8 +138,12 @@ export function PopupApp() {
       .then(({ findTab, probePage }) => findTab().then(probePage))
       .then(setPage)
       .catch(() => setPage({ context: {} }));
+    void import('../../lib/settings/store')
+      .then(({ getSettings }) => getSettings())
+      .then(setSettings)
+      .catch(() => undefined);
+    // 今天要跟进 can wait until the first keystrokes are answered.
     whenIdle(() => {
-      void loadSettings();
       void import('./due-today').then((m) => setDueToday(() => m.DueToday)).catch(() => undefined);
     });
     return () => void sourceReady.then((s) => s?.dispose());
@@ -235,10 +223,8 @@ export function PopupApp() {
     input.current?.focus();
   };
 
-  const act = (action: PhraseAction, phrase = current, known = settings) => {
+  const act = (action: PhraseAction, phrase = current) => {
     if (!phrase) return;
-    // Picked before the settings were read (they load when idle): they may fill a variable.
-    if (!known && !settingsTried.current) return void loadSettings().then((s) => act(action, phrase, s));
     setNotice(undefined);
     if (action === 'insert' && page && !page.field) {
       // Say so before asking for variables: the agent will copy instead.
@@ -250,7 +236,7 @@ export function PopupApp() {
       return;
     }
     const template = phrase.variants[variantOf(phrase)] ?? '';
-    const fields = fillFields(template, knownValues(known, page?.context ?? {}));
+    const fields = fillFields(template, knownValues(settings, page?.context ?? {}));
     if (fields.length) return setFilling({ phrase, template, action });
     void finish(phrase, fillText(template, {}).text, action);
   };
