@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../../lib/messaging/client';
 import type { RegisterKind } from '../../lib/registers/schema';
 import { presetDueAt } from '../../lib/registers/time';
-import { useRegisterReasons } from './use-reasons';
+import { ReasonSelect } from './reason-select';
 
 export interface CapturePrefill {
   buyerNick?: string;
@@ -102,7 +102,6 @@ export function CaptureWidget({
     setFollowup(true);
   };
 
-  const { reasons, reasonFrom, reasonsNote } = useRegisterReasons(kind);
   return (
     <div class={floating ? 'cap floating' : 'cap'}>
       <button
@@ -192,15 +191,7 @@ export function CaptureWidget({
               )}
               <label class="cap-row">
                 <span>{i18n.t('registers.field.reason')}</span>
-                <select name="reason" data-testid="register-capture-reason">
-                  <option value="" />
-                  {reasons.map((r) => (
-                    <option key={r} value={r} title={reasonFrom(r)}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-                {reasonsNote && <small class="reason-source">{reasonsNote}</small>}
+                <ReasonSelect kind={kind} testId="register-capture-reason" />
               </label>
               {(kind === 'return' || kind === 'exchange') && (
                 <label class="cap-check">

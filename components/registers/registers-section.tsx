@@ -22,7 +22,7 @@ import {
 import { getSettings, updateSettings } from '../../lib/settings/store';
 import { ConversionCard, InquiryCard, ProcessingCard, ReturnReasonsCard } from './report-cards';
 import { download, useRegisters } from './use-registers';
-import { useRegisterReasons } from './use-reasons';
+import { ReasonSelect } from './reason-select';
 import './registers.css';
 
 const PRESETS = [
@@ -493,8 +493,6 @@ function status(e: RegisterEntry): string {
 export function EntryForm({ onDone, initial }: { onDone: () => void; initial?: Record<string, unknown> }) {
   const [kind, setKind] = useState<RegisterKind>((initial?.kind as RegisterKind) ?? 'inquiry');
   const [errors, setErrors] = useState<string[]>([]);
-  // The team's return reasons come first (packs/team-settings.ts); built-ins otherwise.
-  const { reasons, reasonFrom, reasonsNote } = useRegisterReasons(kind);
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form);
     const text = (k: string) => String(data.get(k) ?? '').trim() || undefined;
@@ -558,15 +556,7 @@ export function EntryForm({ onDone, initial }: { onDone: () => void; initial?: R
       )}
       <label class="reg-field">
         <span>{i18n.t('registers.field.reason')}</span>
-        <select name="reason">
-          <option value="" />
-          {reasons.map((r) => (
-            <option key={r} value={r} title={reasonFrom(r)}>
-              {r}
-            </option>
-          ))}
-        </select>
-        {reasonsNote && <small class="reason-source">{reasonsNote}</small>}
+        <ReasonSelect kind={kind} />
       </label>
       {(kind === 'return' || kind === 'exchange') && (
         <label class="reg-check">

@@ -30,6 +30,7 @@ import { EXTENSION_DIR, launchWithExtension } from '../harness/browser';
 import { findChromium } from '../harness/chromium';
 import { installDemoRoutes } from '../harness/demo-router';
 import { CHAT_TARGETS, openChat, routeById, seedPhrases } from '../harness/picker';
+import { mulberry32, pick } from './seeded';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const N = Number(process.env.BENCH_PHRASES ?? 20_000);
@@ -40,16 +41,6 @@ const SMALL = Number(process.env.BENCH_SMALL ?? 600);
 // ---------------------------------------------------------------------------------------------
 // A seeded, realistic corpus: customer-service phrases across topics, products, couriers, sizes.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const PRODUCTS = [
   '连衣裙',
   '牛仔裤',
@@ -165,7 +156,6 @@ const TOPICS: Array<{ code: string; category: string; titles: string[]; clauses:
     ],
   },
 ];
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 interface BenchPhrase {
   id: string;
@@ -243,6 +233,20 @@ const PROBE = `(() => {
   attach();
   new MutationObserver(attach).observe(document.documentElement, { childList: true, subtree: true });
 })()`;
+
+/** Types the trigger in the focused field and waits until the picker has loaded the phrases. */
+async function openPickerLoaded(page: Page, timeout: number): Promise<void> {
+  await page.keyboard.type('/');
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('kefu-phrase-picker')
+        ?.shadowRoot?.querySelector('[data-testid="phrase-picker"]')
+        ?.getAttribute('data-status') === 'ready',
+    null,
+    { timeout, polling: 20 },
+  );
+}
 
 async function installProbe(scope: Page | import('playwright-core').Frame): Promise<void> {
   await scope.evaluate(PROBE);
@@ -542,16 +546,7 @@ async function main() {
     // First focus: the content script reads the phrases page by page and indexes them.
     const l0 = Date.now();
     await chat.field.click();
-    await page.keyboard.type('/');
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('kefu-phrase-picker')
-          ?.shadowRoot?.querySelector('[data-testid="phrase-picker"]')
-          ?.getAttribute('data-status') === 'ready',
-      null,
-      { timeout: 120_000, polling: 20 },
-    );
+    await openPickerLoaded(page, 120_000);
     loadMs = Date.now() - l0;
     loadLong = await page.evaluate(() => (window as unknown as { __lt: number[] }).__lt);
     await page.keyboard.press('Escape');
@@ -565,16 +560,7 @@ async function main() {
     // The same, on a plain textarea (no framework): what the page's own work adds above.
     const plainChat = await openChat(page, CHAT_TARGETS['lab-enter-sends']!);
     await plainChat.field.click();
-    await page.keyboard.type('/');
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('kefu-phrase-picker')
-          ?.shadowRoot?.querySelector('[data-testid="phrase-picker"]')
-          ?.getAttribute('data-status') === 'ready',
-      null,
-      { timeout: 120_000, polling: 20 },
-    );
+    await openPickerLoaded(page, 120_000);
     await page.keyboard.press('Escape');
     await installProbe(page);
     record('extension, plain textarea page', await measureQueries(page, page, clear));
@@ -625,16 +611,7 @@ async function main() {
       const sp = await small.context.newPage();
       const sc = await openChat(sp, CHAT_TARGETS.pdd!);
       await sc.field.click();
-      await sp.keyboard.type('/');
-      await sp.waitForFunction(
-        () =>
-          document
-            .querySelector('kefu-phrase-picker')
-            ?.shadowRoot?.querySelector('[data-testid="phrase-picker"]')
-            ?.getAttribute('data-status') === 'ready',
-        null,
-        { timeout: 60_000, polling: 20 },
-      );
+      await openPickerLoaded(sp, 60_000);
       await sp.keyboard.press('Escape');
       await installProbe(sp);
       const byKind = await measureQueries(sp, sp, async () => {

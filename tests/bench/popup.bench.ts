@@ -19,6 +19,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchWithExtension } from '../harness/browser';
+import { mulberry32, pick } from './seeded';
 
 const N = 20_000;
 const OPENS = 10;
@@ -27,16 +28,6 @@ const QUERY = 'cfh';
 // ---------------------------------------------------------------------------------------------
 // A seeded, realistic corpus: customer-service replies over products, couriers, sizes, cities.
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const PRODUCTS = [
   '连衣裙',
   '牛仔裤',
@@ -132,7 +123,6 @@ const TOPICS: {
     say: [() => '非常抱歉给您带来不好的体验', () => '麻烦您拍几张照片或视频发给我们看一下'],
   },
 ];
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 function corpus(n: number) {
   const r = mulberry32(20250820);

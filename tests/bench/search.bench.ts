@@ -11,6 +11,7 @@
 import Fuse from 'fuse.js';
 import { cpus, loadavg } from 'node:os';
 import { derivePhrasePinyin } from '../../lib/phrases/pinyin';
+import { mulberry32, pick } from './seeded';
 import {
   createPhraseIndexCore,
   PINYIN_VARIANT_CHARS,
@@ -19,17 +20,6 @@ import {
 
 // ---------------------------------------------------------------------------------------------
 // Seeded corpus.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PRODUCTS = [
   '连衣裙',
@@ -134,8 +124,6 @@ const CITIES = [
 const GIFTS = ['试用装', '收纳袋', '小样', '五元优惠券', '运费险', '清洁布', '替换刷头', '挂件'];
 const COLORS = ['米白色', '藏青色', '焦糖色', '雾霾蓝', '豆沙粉', '墨绿色', '浅灰色', '黑色'];
 const DAYS = ['24小时', '48小时', '3天', '5天', '7天', '两到三天', '三到五天'];
-
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 interface Topic {
   code: string;

@@ -3,11 +3,11 @@ import { reasonsSourceNote, sourceLabel } from '../team/source-label';
 import { useTeamSettings } from '../team/use-team-settings';
 
 /**
- * The reasons offered for a register kind: the team packs' return reasons first
- * (packs/team-settings.ts), the built-ins otherwise; with where each pack reason comes from.
+ * The reason picker of a register form: the team packs' return reasons first
+ * (packs/team-settings.ts), the built-ins otherwise, each pack reason titled with its pack.
  * Shared by the capture form on seller pages and the entry form in the options page.
  */
-export function useRegisterReasons(kind: RegisterKind) {
+export function ReasonSelect({ kind, testId }: { kind: RegisterKind; testId?: string }) {
   const { value, returnFrom } = useTeamSettings().registerReasons;
   const returns = kind !== 'inquiry' && kind !== 'unpaid';
   const reasons = kind === 'inquiry' ? value.inquiry : kind === 'unpaid' ? value.unpaid : value.return;
@@ -15,6 +15,18 @@ export function useRegisterReasons(kind: RegisterKind) {
     const from = returns ? returnFrom.find((x) => x.label === reason)?.from : undefined;
     return from && from.kind === 'pack' ? sourceLabel(from) : undefined;
   };
-  const reasonsNote = returns ? reasonsSourceNote(returnFrom) : undefined;
-  return { reasons, reasonFrom, reasonsNote };
+  const note = returns ? reasonsSourceNote(returnFrom) : undefined;
+  return (
+    <>
+      <select name="reason" data-testid={testId}>
+        <option value="" />
+        {reasons.map((r) => (
+          <option key={r} value={r} title={reasonFrom(r)}>
+            {r}
+          </option>
+        ))}
+      </select>
+      {note && <small class="reason-source">{note}</small>}
+    </>
+  );
 }
