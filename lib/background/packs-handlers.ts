@@ -44,6 +44,7 @@ import {
   PACK_ALARM_INFO,
   type CheckResult,
 } from './pack-updates';
+import { readPackPhrases } from '../store/pack-phrase-store';
 
 type DB = IDBPDatabase<KefuDB>;
 type PackMessage = keyof typeof packsProtocol;
@@ -214,7 +215,9 @@ export function createPackHandlers(database: () => Promise<DB>): PackHandlers {
       const db = await database();
       const record = await getPackRecord(db, id);
       if (!record) return null;
-      const stored = new Map((await db.getAllFromIndex('phrases', 'by-pack', id)).map((r) => [r.id, r]));
+      const stored = new Map(
+        (await readPackPhrases(db.transaction('packPhrases').store, id)).map((r) => [r.id, r]),
+      );
       // In the pack's own order, which is how the lead arranged it.
       const phrases = record.pack.phrases.map((p) => phraseView(id, p, stored.get(storedPhraseId(id, p.id))));
       return { summary: summarizePack(record), phrases };

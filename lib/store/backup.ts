@@ -11,6 +11,8 @@ import {
   type KvEntry,
 } from './backup-format';
 import type { KefuDB } from './db';
+import { isPackPhraseId } from '../packs/installed';
+import { chunksOfAll, readPackPhrases } from './pack-phrase-store';
 import type { DataError } from './error-text';
 
 /**
@@ -27,11 +29,15 @@ export interface SettingsIO {
   set(settings: Settings): Promise<unknown>;
 }
 
+/** The backup file lists every phrase in one list; installed packs' phrases are stored in chunks. */
+const STORES = [...BACKUP_STORES, 'packPhrases'] as const;
+
 async function readStores(db: IDBPDatabase<KefuDB>) {
-  const tx = db.transaction([...BACKUP_STORES], 'readonly');
+  const tx = db.transaction(STORES, 'readonly');
   const kvStore = tx.objectStore('kv');
-  const [phrases, packs, registers, followups, keys, values] = await Promise.all([
+  const [mine, packPhrases, packs, registers, followups, keys, values] = await Promise.all([
     tx.objectStore('phrases').getAll(),
+    readPackPhrases(tx.objectStore('packPhrases')),
     tx.objectStore('packs').getAll(),
     tx.objectStore('registers').getAll(),
     tx.objectStore('followups').getAll(),
@@ -40,7 +46,7 @@ async function readStores(db: IDBPDatabase<KefuDB>) {
   ]);
   await tx.done;
   const kv: KvEntry[] = keys.map((key, i) => ({ key: String(key), value: values[i] }));
-  return { phrases, packs, registers, followups, kv };
+  return { phrases: [...mine, ...packPhrases], packs, registers, followups, kv };
 }
 
 export async function exportBackup(
@@ -70,17 +76,20 @@ export async function restoreBackup(
   const { backup } = parsed;
   // Derived before the transaction: an IndexedDB transaction ends when it waits for anything else.
   const phrases = backup.phrases.map((p) => withPinyin(p));
+  const mine = phrases.filter((p) => !isPackPhraseId(p.id));
+  const packChunks = chunksOfAll(phrases.filter((p) => isPackPhraseId(p.id)));
 
   const previous = await settingsIO.get();
   await settingsIO.set(backup.settings);
   try {
-    const tx = db.transaction([...BACKUP_STORES], 'readwrite');
+    const tx = db.transaction(STORES, 'readwrite');
     const done = tx.done;
     done.catch(() => undefined); // awaited below; rejects unobserved when a put throws first
     const writes: Promise<unknown>[] = [];
     try {
-      for (const name of BACKUP_STORES) writes.push(tx.objectStore(name).clear());
-      for (const p of phrases) writes.push(tx.objectStore('phrases').put(p));
+      for (const name of STORES) writes.push(tx.objectStore(name).clear());
+      for (const p of mine) writes.push(tx.objectStore('phrases').put(p));
+      for (const c of packChunks) writes.push(tx.objectStore('packPhrases').put(c));
       for (const p of backup.packs) writes.push(tx.objectStore('packs').put(p));
       for (const r of backup.registers) writes.push(tx.objectStore('registers').put(r));
       for (const f of backup.followups) writes.push(tx.objectStore('followups').put(f));

@@ -1,6 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Phrase } from '../phrases/model';
 import type { PhrasePinyin } from '../phrases/search-core';
+import { PACK_PHRASE_PREFIX } from '../packs/installed';
+import { chunksOfAll } from './pack-phrase-store';
 
 /**
  * The extension's IndexedDB, opened ONLY by the background (a content script's IndexedDB is
@@ -11,12 +13,21 @@ export const DB_NAME = 'kefu-kit';
 /** A phrase as stored: with its pinyin, derived by the background when it is saved. */
 export type PhraseRecord = Phrase & { py?: PhrasePinyin };
 
+/** A run of one installed pack's phrases, keyed by its first phrase's stored id (pack-phrase-store.ts). */
+export interface PackPhraseChunk {
+  id: string;
+  packId: string;
+  phrases: PhraseRecord[];
+}
+
 export interface KefuDB extends DBSchema {
+  /** The agent's own and starter phrases (since v2; installed packs' phrases are in packPhrases). */
   phrases: {
     key: string;
     value: PhraseRecord;
     indexes: { 'by-shortcut': string; 'by-updated': number; 'by-pack': string };
   };
+  packPhrases: { key: string; value: PackPhraseChunk };
   packs: { key: string; value: { id: string } & Record<string, unknown> };
   registers: {
     key: string;
@@ -35,6 +46,17 @@ export interface KefuDB extends DBSchema {
 type UpgradeTx = IDBPTransaction<KefuDB, StoreNames<KefuDB>[], 'versionchange'>;
 type Migration = (db: IDBPDatabase<KefuDB>, tx: UpgradeTx) => void;
 
+/** A migration's async steps: any failure aborts the upgrade, leaving the old version intact. */
+function inUpgrade(tx: UpgradeTx, steps: () => Promise<void>): void {
+  steps().catch(() => {
+    try {
+      tx.abort();
+    } catch {
+      // already finished
+    }
+  });
+}
+
 /** MIGRATIONS[n] upgrades a database at version n-1 to version n. Never edit a shipped one. */
 export const MIGRATIONS: readonly Migration[] = [
   () => {},
@@ -51,6 +73,18 @@ export const MIGRATIONS: readonly Migration[] = [
     const followups = db.createObjectStore('followups', { keyPath: 'id' });
     followups.createIndex('by-due', 'dueAt');
     db.createObjectStore('kv');
+  },
+  // v2: installed packs' phrases move to chunks of 100 (pack-phrase-store.ts: a 10k-phrase pack
+  // is 100 requests instead of 10k, which is what an import costs in Chromium).
+  (db, tx) => {
+    db.createObjectStore('packPhrases', { keyPath: 'id' });
+    inUpgrade(tx, async () => {
+      const phrases = tx.objectStore('phrases');
+      const packRange = IDBKeyRange.bound(PACK_PHRASE_PREFIX, `${PACK_PHRASE_PREFIX}\uffff`);
+      const chunks = chunksOfAll(await phrases.getAll(packRange));
+      const chunkStore = tx.objectStore('packPhrases');
+      await Promise.all([...chunks.map((c) => chunkStore.put(c)), phrases.delete(packRange)]);
+    });
   },
 ];
 

@@ -1,4 +1,4 @@
-import type { IDBPTransaction } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import {
   isPackPhraseId,
   shortcutKey,
@@ -10,6 +10,7 @@ import {
 import type { Pack } from '../packs/schema';
 import { withPinyin } from '../phrases/pinyin';
 import type { KefuDB, PhraseRecord } from './db';
+import { PackPhraseChunks } from './pack-phrase-store';
 
 /**
  * One shortcut, one phrase: who has each shortcut when packs and the agent's own phrases want
@@ -23,7 +24,10 @@ import type { KefuDB, PhraseRecord } from './db';
  * nothing: the bookkeeping lives in one `kv` document.
  */
 
-export type PacksTx = IDBPTransaction<KefuDB, ('phrases' | 'packs' | 'kv')[], 'readwrite'>;
+export type PacksTx = IDBPTransaction<KefuDB, ('phrases' | 'packPhrases' | 'packs' | 'kv')[], 'readwrite'>;
+
+/** The stores every pack transaction spans. */
+export const PACKS_TX_STORES = ['phrases', 'packPhrases', 'packs', 'kv'] as const;
 
 const KV_KEY = 'packs:shortcuts';
 const noop = () => {};
@@ -40,6 +44,16 @@ function entries<V>(list: unknown): [string, V][] {
   return Array.isArray(list)
     ? (list.filter((e) => Array.isArray(e) && typeof e[0] === 'string') as [string, V][])
     : [];
+}
+
+/** The stored id of the pack phrase that has this shortcut now, without opening a whole book. */
+export async function packShortcutHolder(
+  kv: IDBPObjectStore<KefuDB, ArrayLike<StoreNames<KefuDB>>, 'kv', IDBTransactionMode>,
+  shortcut: string,
+): Promise<string | undefined> {
+  const raw = (await kv.get(KV_KEY)) as StoredState | undefined;
+  const key = shortcutKey(shortcut);
+  return entries<string>(raw?.packHolders).find(([k]) => k === key)?.[1];
 }
 
 /** A record with a new effective shortcut (or none), its cached pinyin kept in step. */
@@ -64,6 +78,8 @@ export class ShortcutBook {
   /** Records read or written in this transaction. */
   private readonly cache = new Map<string, PhraseRecord | undefined>();
   private readonly packDeclared = new Map<string, Map<string, string | undefined>>();
+  /** Pack phrases read and written in this transaction; written out by `save`. */
+  readonly packPhrases: PackPhraseChunks;
   changed = false;
 
   private constructor(
@@ -75,6 +91,7 @@ export class ShortcutBook {
     this.waiting = new Map(entries<string[]>(raw?.waiting));
     this.owners = new Map(entries<string>(raw?.owners));
     this.yielded = new Map(entries<string>(raw?.yielded));
+    this.packPhrases = new PackPhraseChunks(tx.objectStore('packPhrases'));
     for (const p of personalList) {
       this.cache.set(p.id, p);
       if (p.deletedAt !== undefined || !p.shortcut) continue;
@@ -84,17 +101,17 @@ export class ShortcutBook {
   }
 
   static async open(tx: PacksTx): Promise<ShortcutBook> {
-    const store = tx.objectStore('phrases');
-    // Personal phrases: every id outside the `pk~` range (pack phrases are not read here).
-    const [raw, below, above] = await Promise.all([
+    // The phrases store holds only personal phrases (pack phrases are not read here).
+    const [raw, personal] = await Promise.all([
       tx.objectStore('kv').get(KV_KEY) as Promise<StoredState | undefined>,
-      store.getAll(IDBKeyRange.upperBound('pk~', true)),
-      store.getAll(IDBKeyRange.lowerBound('pk\u007f')),
+      tx.objectStore('phrases').getAll(),
     ]);
-    return new ShortcutBook(tx, raw, [...below, ...above]);
+    return new ShortcutBook(tx, raw, personal);
   }
 
+  /** Writes the bookkeeping and every phrase changed through the book. */
   save(): void {
+    this.packPhrases.flush();
     const value: StoredState = {
       packHolders: [...this.packHolders],
       waiting: [...this.waiting].filter(([, ids]) => ids.length > 0),
@@ -105,13 +122,19 @@ export class ShortcutBook {
   }
 
   private async get(id: string): Promise<PhraseRecord | undefined> {
-    if (!this.cache.has(id)) this.cache.set(id, await this.tx.objectStore('phrases').get(id));
+    if (!this.cache.has(id)) {
+      const record = isPackPhraseId(id)
+        ? await this.packPhrases.get(id)
+        : await this.tx.objectStore('phrases').get(id);
+      this.cache.set(id, record);
+    }
     return this.cache.get(id);
   }
 
   private put(record: PhraseRecord): void {
     this.cache.set(record.id, record);
-    this.tx.objectStore('phrases').put(record).catch(noop);
+    if (isPackPhraseId(record.id)) this.packPhrases.put(record);
+    else this.tx.objectStore('phrases').put(record).catch(noop);
     this.changed = true;
   }
 

@@ -1,4 +1,4 @@
-import { unwrap, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { parsePack, type PackError } from '../packs/parse';
 import type { Pack, PackPhrase } from '../packs/schema';
 import { fingerprint, importPublicKeyJwk, publicJwkOf, verifyPack } from '../packs/sign';
@@ -18,7 +18,8 @@ import { phraseSchema } from '../phrases/model';
 import { derivePhrasePinyin, withPinyin } from '../phrases/pinyin';
 import { pinyinFingerprint, type PhrasePinyin } from '../phrases/search-core';
 import type { KefuDB, PhraseRecord } from './db';
-import { ShortcutBook } from './pack-shortcuts';
+import { PACKS_TX_STORES, ShortcutBook } from './pack-shortcuts';
+import { PackPhraseChunks, readPackPhrases } from './pack-phrase-store';
 
 /**
  * Installed phrase packs (background only). Every change to a pack — install, upgrade, rollback,
@@ -220,30 +221,23 @@ async function writePack(
 ): Promise<
   { ok: true; record: InstalledPackRecord } | { ok: false; reason: RepoRefusal; errors: PackError[] }
 > {
-  const tx = db.transaction(['phrases', 'packs', 'kv'], 'readwrite');
+  const tx = db.transaction(PACKS_TX_STORES, 'readwrite');
   const done = tx.done;
   done.catch(noop);
   try {
-    const phrases = tx.objectStore('phrases');
     const packs = tx.objectStore('packs');
     const cur = (await packs.get(pack.id)) as InstalledPackRecord | undefined;
     if ((cur?.rev ?? null) !== (installed?.rev ?? null)) {
       tx.abort();
       return refuse('conflict', '短语包正在被另一个操作修改，请稍后再试');
     }
-    const [oldRecords, book] = await Promise.all([
-      phrases.index('by-pack').getAll(pack.id),
-      ShortcutBook.open(tx),
-    ]);
-    const oldById = new Map(oldRecords.map((r) => [r.id, r]));
+    const book = await ShortcutBook.open(tx);
+    const oldById = await book.packPhrases.loadPack(pack.id);
     // Shortcuts this pack's old phrases had are decided again for the new version.
     const freed = book.dropPack(pack.id);
     book.usePack(pack);
 
-    // The bulk writes go to the raw store: no promise per request (10k of them), errors still
-    // abort the transaction, which `done` reports.
-    const rawPhrases = unwrap(phrases);
-    const newIds = new Set<string>();
+    const records: PhraseRecord[] = [];
     let pinyinPending = false;
     for (const p of pack.phrases) {
       const old = oldById.get(storedPhraseId(pack.id, p.id));
@@ -256,16 +250,17 @@ async function writePack(
       const py = old?.py?.v === 1 && old.py.fp === fp ? old.py : o.pinyin?.get(rec.id);
       if (py && py.v === 1 && py.fp === fp) rec = { ...rec, py };
       if (!rec.py) pinyinPending = true;
-      newIds.add(rec.id);
       book.remember(rec);
-      rawPhrases.put(rec);
+      records.push(rec);
     }
+    // Written in chunks when the book is saved; a shortcut handed out below changes them first.
+    book.packPhrases.replacePack(pack.id, records);
+    const newIds = new Set(records.map((r) => r.id));
     const gone = new Set<string>();
-    for (const r of oldRecords) {
-      if (newIds.has(r.id)) continue;
-      gone.add(r.id);
-      book.forget(r.id);
-      rawPhrases.delete(r.id);
+    for (const id of oldById.keys()) {
+      if (newIds.has(id)) continue;
+      gone.add(id);
+      book.forget(id);
     }
     book.forgetOwners(gone);
     await book.reconcile(freed);
@@ -320,22 +315,16 @@ export async function rollbackPack(db: DB, id: string, now = Date.now()): Promis
 
 /** Removes the pack and exactly its phrases; personal phrases that gave way get their shortcut back. */
 export async function uninstallPack(db: DB, id: string): Promise<{ ok: boolean; removed: number }> {
-  const tx = db.transaction(['phrases', 'packs', 'kv'], 'readwrite');
-  const phrases = tx.objectStore('phrases');
-  const [ids, exists] = await Promise.all([
-    phrases.index('by-pack').getAllKeys(id),
-    tx.objectStore('packs').getKey(id),
-  ]);
+  const tx = db.transaction(PACKS_TX_STORES, 'readwrite');
+  const [book, exists] = await Promise.all([ShortcutBook.open(tx), tx.objectStore('packs').getKey(id)]);
+  const ids = [...(await book.packPhrases.loadPack(id)).keys()];
   if (!exists && ids.length === 0) {
     await tx.done;
     return { ok: false, removed: 0 };
   }
-  const book = await ShortcutBook.open(tx);
   const freed = book.dropPack(id, { keepOwners: false });
-  for (const pid of ids) {
-    book.forget(pid);
-    phrases.delete(pid).catch(noop);
-  }
+  for (const pid of ids) book.forget(pid);
+  book.packPhrases.removePack(id);
   tx.objectStore('packs').delete(id).catch(noop);
   await book.reconcile(freed);
   book.save();
@@ -483,31 +472,23 @@ export function noteCheck(
  * (its texts no longer match) is left alone. Returns how many records were filled.
  */
 export async function fillPackPinyin(db: DB, packId: string, chunk = 500): Promise<number> {
-  const all = await db.getAllFromIndex('phrases', 'by-pack', packId);
-  const todo = all
-    .filter((r) => !r.py || r.py.v !== 1 || r.py.fp !== pinyinFingerprint(r))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const todo = (await readPackPhrases(db.transaction('packPhrases').store, packId)).filter(
+    (r) => !r.py || r.py.v !== 1 || r.py.fp !== pinyinFingerprint(r),
+  );
   let filled = 0;
   for (let i = 0; i < todo.length; i += chunk) {
     // Derived outside the transaction (the slow part), written in one short transaction.
     const part = todo.slice(i, i + chunk).map((r) => ({ id: r.id, py: derivePhrasePinyin(r) }));
-    const tx = db.transaction('phrases', 'readwrite');
-    const store = unwrap(tx.store);
-    // The chunk's current records in ONE read over their id range (a pack's ids share the
-    // `pk~<pack>~` prefix, so the range holds only this pack's phrases): in Chromium every
-    // IndexedDB request costs far more than its bytes, so 500 separate gets are much slower.
-    const first = part[0]?.id as string;
-    const last = part[part.length - 1]?.id as string;
-    const current = new Map(
-      (await tx.store.getAll(IDBKeyRange.bound(first, last))).map((r) => [r.id, r] as const),
-    );
-    part.forEach(({ id, py }) => {
-      const cur = current.get(id);
+    const tx = db.transaction('packPhrases', 'readwrite');
+    const chunks = new PackPhraseChunks(tx.store);
+    for (const { id, py } of part) {
+      const cur = await chunks.get(id);
       if (cur && pinyinFingerprint(cur) === py.fp) {
-        store.put({ ...cur, py });
+        chunks.put({ ...cur, py });
         filled++;
       }
-    });
+    }
+    chunks.flush();
     await tx.done;
   }
   await updateRecord(db, packId, (r) => {
@@ -523,7 +504,7 @@ export async function fillPackPinyin(db: DB, packId: string, chunk = 500): Promi
 
 /** Keys two or more active phrases want, with who has each; also hands out keys that became free. */
 export async function listShortcutClashes(db: DB): Promise<{ clashes: ShortcutClash[]; changed: boolean }> {
-  const tx = db.transaction(['phrases', 'packs', 'kv'], 'readwrite');
+  const tx = db.transaction(PACKS_TX_STORES, 'readwrite');
   const [book, packRecords] = await Promise.all([
     ShortcutBook.open(tx),
     tx.objectStore('packs').getAll() as unknown as Promise<InstalledPackRecord[]>,
@@ -543,7 +524,7 @@ export async function resolveShortcutClash(
   ownerId: string,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   if (!shortcut.trim()) return { ok: false, message: '快捷码为空' };
-  const tx = db.transaction(['phrases', 'packs', 'kv'], 'readwrite');
+  const tx = db.transaction(PACKS_TX_STORES, 'readwrite');
   const book = await ShortcutBook.open(tx);
   const result = await book.resolve(shortcut, ownerId);
   if (result.ok) book.save();
@@ -567,9 +548,13 @@ export async function forkPackPhrase(
   const now = options.now ?? Date.now();
   const newId = options.newId ?? globalThis.crypto.randomUUID();
   if (isPackPhraseId(newId)) return { ok: false, message: '新短语的编号无效' };
-  const tx = db.transaction(['phrases', 'packs', 'kv'], 'readwrite');
+  const tx = db.transaction(PACKS_TX_STORES, 'readwrite');
   const store = tx.objectStore('phrases');
-  const [src, taken] = await Promise.all([store.get(storedId), store.getKey(newId)]);
+  const book = await ShortcutBook.open(tx);
+  const [src, taken] = await Promise.all([
+    isPackPhraseId(storedId) ? book.packPhrases.get(storedId) : undefined,
+    store.getKey(newId),
+  ]);
   if (!src || src.source.kind !== 'pack') {
     await tx.done;
     return { ok: false, message: '找不到这条短语包短语' };
@@ -598,7 +583,6 @@ export async function forkPackPhrase(
   }
   const phrase: PhraseRecord = withPinyin(parsed.data);
   if (take) {
-    const book = await ShortcutBook.open(tx);
     await book.handOver(src, newId);
     book.save();
   }

@@ -1,7 +1,10 @@
-import type { IDBPDatabase, IDBPObjectStore } from 'idb';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { isPackPhraseId } from '../packs/installed';
 import { phraseSchema, type Phrase, type PhraseInput } from '../phrases/model';
 import { withPinyin } from '../phrases/pinyin';
 import type { KefuDB, PhraseRecord } from './db';
+import { PackPhraseChunks, readPackPhrases } from './pack-phrase-store';
+import { packShortcutHolder } from './pack-shortcuts';
 
 export interface FieldError {
   field: string;
@@ -15,9 +18,19 @@ export type SaveResult = { ok: true; phrase: PhraseRecord } | { ok: false; error
  * imported, so search never computes it on a keystroke. Deleting moves to the trash.
  */
 export async function listPhrases(db: IDBPDatabase<KefuDB>, { trash = false } = {}): Promise<PhraseRecord[]> {
-  const all = await db.getAll('phrases');
-  return all.filter((p) => (trash ? p.deletedAt !== undefined : p.deletedAt === undefined));
+  const tx = db.transaction(['phrases', 'packPhrases']);
+  const [mine, packs] = await Promise.all([
+    tx.objectStore('phrases').getAll(),
+    // Pack phrases are never in the trash.
+    trash ? [] : readPackPhrases(tx.objectStore('packPhrases')),
+  ]);
+  return [...mine.filter((p) => (trash ? p.deletedAt !== undefined : p.deletedAt === undefined)), ...packs];
 }
+
+const READ_ONLY: FieldError = {
+  field: 'source',
+  message: '短语包里的短语是只读的：请先「复制到我的短语」再修改',
+};
 
 function zodErrors(error: { issues: { path: PropertyKey[]; message: string }[] }): FieldError[] {
   return error.issues.map((issue) => ({
@@ -43,20 +56,18 @@ export async function savePhrase(
 ): Promise<SaveResult> {
   const parsed = phraseSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: zodErrors(parsed.error) };
-  const tx = db.transaction('phrases', 'readwrite');
-  const existing = await tx.store.get(parsed.data.id);
-  if (existing?.source.kind === 'pack') {
-    abortQuietly(tx);
-    return {
-      ok: false,
-      errors: [{ field: 'source', message: '短语包里的短语是只读的：请先「复制到我的短语」再修改' }],
-    };
+  if (isPackPhraseId(parsed.data.id) || parsed.data.source.kind === 'pack') {
+    return { ok: false, errors: [READ_ONLY] };
   }
+  const tx = db.transaction(['phrases', 'packPhrases', 'kv'], 'readwrite');
+  const store = tx.objectStore('phrases');
+  const existing = await store.get(parsed.data.id);
   const shortcut = parsed.data.shortcut;
   if (shortcut) {
-    const clash = (await tx.store.index('by-shortcut').getAll(shortcut)).find(
-      (p) => p.id !== parsed.data.id && p.deletedAt === undefined,
-    );
+    const clash =
+      (await store.index('by-shortcut').getAll(shortcut)).find(
+        (p) => p.id !== parsed.data.id && p.deletedAt === undefined,
+      ) ?? (await packPhraseHolding(tx, shortcut));
     if (clash) {
       abortQuietly(tx);
       return {
@@ -72,11 +83,24 @@ export async function savePhrase(
     updatedAt: now,
     usageCount: existing?.usageCount ?? parsed.data.usageCount ?? 0,
   });
-  await tx.store.put(record);
+  await store.put(record);
   await tx.done.catch(() => undefined);
   return { ok: true, phrase: record };
 }
 
+/** The installed pack phrase that has this shortcut now, if any (pack-shortcuts keeps the list). */
+async function packPhraseHolding(
+  tx: IDBPTransaction<KefuDB, ('phrases' | 'packPhrases' | 'kv')[], 'readwrite'>,
+  shortcut: string,
+): Promise<PhraseRecord | undefined> {
+  const holderId = await packShortcutHolder(tx.objectStore('kv'), shortcut);
+  if (!holderId) return undefined;
+  const holder = await new PackPhraseChunks(tx.objectStore('packPhrases')).get(holderId);
+  // Compared as the picker matches: trimmed and case-insensitively.
+  return holder?.shortcut ? holder : undefined;
+}
+
+/** Changes personal phrases; pack phrases are read-only and never match. */
 async function update(
   db: IDBPDatabase<KefuDB>,
   ids: readonly string[],
@@ -97,7 +121,7 @@ async function update(
 }
 
 export const trashPhrases = (db: IDBPDatabase<KefuDB>, ids: readonly string[], now = Date.now()) =>
-  update(db, ids, (p) => (p.source.kind === 'pack' ? p : { ...p, deletedAt: now }));
+  update(db, ids, (p) => ({ ...p, deletedAt: now }));
 
 export const restorePhrases = (db: IDBPDatabase<KefuDB>, ids: readonly string[]) =>
   update(db, ids, ({ deletedAt: _gone, ...p }) => p);
@@ -106,8 +130,27 @@ export const restorePhrases = (db: IDBPDatabase<KefuDB>, ids: readonly string[])
 export const purgePhrases = (db: IDBPDatabase<KefuDB>, ids: readonly string[]) =>
   update(db, ids, (p) => (p.deletedAt !== undefined ? null : p));
 
-export const recordPhraseUse = (db: IDBPDatabase<KefuDB>, id: string, now = Date.now()) =>
-  update(db, [id], (p) => ({ ...p, usageCount: (p.usageCount ?? 0) + 1, lastUsedAt: now }));
+const used = (p: PhraseRecord, now: number): PhraseRecord => ({
+  ...p,
+  usageCount: (p.usageCount ?? 0) + 1,
+  lastUsedAt: now,
+});
+
+/** Counts a use (the search ranks often-used phrases first), for the agent's and packs' phrases. */
+export async function recordPhraseUse(
+  db: IDBPDatabase<KefuDB>,
+  id: string,
+  now = Date.now(),
+): Promise<number> {
+  if (!isPackPhraseId(id)) return update(db, [id], (p) => used(p, now));
+  const tx = db.transaction('packPhrases', 'readwrite');
+  const chunks = new PackPhraseChunks(tx.store);
+  const phrase = await chunks.get(id);
+  if (phrase) chunks.put(used(phrase, now));
+  chunks.flush();
+  await tx.done;
+  return phrase ? 1 : 0;
+}
 
 /**
  * Adds many phrases in ONE transaction: all are validated first, and if any is invalid nothing
@@ -118,14 +161,18 @@ export const recordPhraseUse = (db: IDBPDatabase<KefuDB>, id: string, now = Date
  * import does not replace and that is not in the trash) — the same rule as savePhrase.
  */
 async function shortcutClashes(
-  store: IDBPObjectStore<KefuDB, ['phrases'], 'phrases', 'readwrite'>,
+  tx: IDBPTransaction<KefuDB, ('phrases' | 'packPhrases')[], 'readwrite'>,
   batch: readonly Phrase[],
 ): Promise<FieldError[]> {
   if (!batch.some((p) => p.shortcut)) return [];
   const incoming = new Set(batch.map((p) => p.id));
   const kept = new Map<string, string>();
   // One read of everything: in Chromium a request per shortcut costs far more than the bytes.
-  for (const p of await store.getAll()) {
+  const [mine, packs] = await Promise.all([
+    tx.objectStore('phrases').getAll(),
+    readPackPhrases(tx.objectStore('packPhrases')),
+  ]);
+  for (const p of [...mine, ...packs]) {
     if (p.shortcut && p.deletedAt === undefined && !incoming.has(p.id)) kept.set(p.shortcut, p.title);
   }
   const first = new Map<string, number>();
@@ -153,22 +200,31 @@ export async function importPhrases(
   const errors: FieldError[] = [];
   inputs.forEach((input, i) => {
     const parsed = phraseSchema.safeParse(input);
-    if (parsed.success) valid.push(parsed.data);
-    else errors.push(...zodErrors(parsed.error).map((e) => ({ ...e, field: `[${i}].${e.field}` })));
+    if (!parsed.success) {
+      errors.push(...zodErrors(parsed.error).map((e) => ({ ...e, field: `[${i}].${e.field}` })));
+    } else if (isPackPhraseId(parsed.data.id)) {
+      errors.push({
+        field: `[${i}].id`,
+        message: `编号「${parsed.data.id}」是短语包短语的编号，不能用作自己的短语`,
+      });
+    } else {
+      valid.push(parsed.data);
+    }
   });
   if (errors.length) return { ok: false, errors };
   const records = valid.map((p) => withPinyin({ ...p, createdAt: p.createdAt ?? now, updatedAt: now }));
-  const tx = db.transaction('phrases', 'readwrite');
-  const clashes = await shortcutClashes(tx.store, valid);
+  const tx = db.transaction(['phrases', 'packPhrases'], 'readwrite');
+  const store = tx.objectStore('phrases');
+  const clashes = await shortcutClashes(tx, valid);
   if (clashes.length) {
     abortQuietly(tx);
     return { ok: false, errors: clashes };
   }
-  const existingKeys = new Set(await tx.store.getAllKeys());
+  const existingKeys = new Set(await store.getAllKeys());
   let replaced = 0;
   for (const record of records) {
     if (existingKeys.has(record.id)) replaced++;
-    void tx.store.put(record);
+    void store.put(record);
   }
   await tx.done;
   return { ok: true, added: records.length - replaced, replaced };

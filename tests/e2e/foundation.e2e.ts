@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_ROUTES } from '../fixtures/demo/routes';
 import { SITE_ADAPTERS } from '../../lib/sites';
+import { DB_VERSION } from '../../lib/store/db';
 import { launchWithExtension, type KefuBrowser } from '../harness/browser';
 import { openDemoPage } from '../harness/tour';
 
@@ -35,7 +36,7 @@ describe('the content script on every demo page', () => {
       popup.evaluate((m) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(m), message);
     expect(await send({ type: 'ping', data: {} })).toMatchObject({
       ok: true,
-      data: { version: expect.stringMatching(/^\d+\.\d+\.\d+$/), dbVersion: 1 },
+      data: { version: expect.stringMatching(/^\d+\.\d+\.\d+$/), dbVersion: DB_VERSION },
     });
     expect(await send({ type: 'nope', data: {} })).toMatchObject({ ok: false, error: '无法识别的消息' });
     await popup.close();

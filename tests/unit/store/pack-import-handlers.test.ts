@@ -5,7 +5,14 @@ import { createPackHandlers } from '../../../lib/background/packs-handlers';
 import { storedPhraseId } from '../../../lib/packs/installed';
 import { derivePhrasePinyin } from '../../../lib/phrases/pinyin';
 import { fillPackPinyin, getPackRecord } from '../../../lib/store/packs-repo';
-import { freshDb, snapshot, teamPack } from './packs-helpers';
+import {
+  freshDb,
+  packPhraseRecords,
+  putStoredPhrase,
+  snapshot,
+  storedPhrase,
+  teamPack,
+} from './packs-helpers';
 
 /**
  * The options page's import path through the background handlers: preview keeps the validated
@@ -41,6 +48,7 @@ describe('packs:preview + packs:apply', () => {
     const p = await preview(teamPack(1));
     expect(p.kind).toBe('install');
     expect(await db.count('phrases')).toBe(0);
+    expect(await db.count('packPhrases')).toBe(0);
     const first = await apply(p.token);
     expect(first).toMatchObject({ ok: true, kind: 'install' });
     const before = await snapshot(db);
@@ -66,10 +74,10 @@ describe('packs:preview + packs:apply', () => {
     await agentReads();
     const r = await apply(p.token);
     expect(r.ok && r.summary.pinyinPending).toBeUndefined();
-    const ship = await db.get('phrases', sid('ship'));
+    const ship = await storedPhrase(db, sid('ship'));
     expect(ship?.py).toEqual(derivePhrasePinyin(ship!));
     expect(ship?.py?.title).toBe('cui fa huo');
-    const size = await db.get('phrases', sid('size'));
+    const size = await storedPhrase(db, sid('size'));
     expect(size?.py).toEqual(derivePhrasePinyin(size!));
     expect((await getPackRecord(db, ID))?.pinyinPending).toBeUndefined();
   });
@@ -84,7 +92,7 @@ describe('packs:preview + packs:apply', () => {
     await vi.waitFor(async () => {
       expect((await getPackRecord(db, ID))?.pinyinPending).toBeUndefined();
     });
-    expect((await db.get('phrases', sid('ship')))?.py?.title).toBe('cui fa huo');
+    expect((await storedPhrase(db, sid('ship')))?.py?.title).toBe('cui fa huo');
   });
 
   it('precomputed pinyin whose fingerprint no longer matches (shortcut kept by another phrase) is not used', async () => {
@@ -103,13 +111,13 @@ describe('packs:preview + packs:apply', () => {
     await agentReads();
     const r = await apply(p.token);
     expect(r.ok && r.summary.pinyinPending).toBe(true);
-    const ship = await db.get('phrases', sid('ship'));
+    const ship = await storedPhrase(db, sid('ship'));
     expect(ship?.shortcut).toBeUndefined();
-    const size = await db.get('phrases', sid('size'));
+    const size = await storedPhrase(db, sid('size'));
     expect(size?.py).toEqual(derivePhrasePinyin(size!));
     // The filler (started after the reply) derives it for the record as written.
     await vi.waitFor(async () => {
-      expect((await db.get('phrases', sid('ship')))?.py).toEqual(derivePhrasePinyin(ship!));
+      expect((await storedPhrase(db, sid('ship')))?.py).toEqual(derivePhrasePinyin(ship!));
     });
     expect((await h['packs:clashes']({}, sender())).clashes.map((c) => c.shortcut)).toEqual(['cfh']);
   });
@@ -127,10 +135,11 @@ describe('packs:preview + packs:apply', () => {
       ]),
     );
     await agentReads();
-    // The storage fails on the second new phrase, after other records were already put.
+    // The storage fails on the chunk holding the new phrases, after the old chunks were deleted.
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if ((args[0] as { id?: string }).id === sid('b'))
+      const chunk = args[0] as { phrases?: { id: string }[] };
+      if (chunk.phrases?.some((p) => p.id === sid('b')))
         throw new DOMException('disk full', 'QuotaExceededError');
       return put.apply(this, args);
     });
@@ -173,11 +182,10 @@ describe('fillPackPinyin', () => {
       expect((await getPackRecord(db, 'team-after'))?.pinyinPending).toBeUndefined();
     });
     // Strip the pinyin again from the team pack only, then fill in chunks of 3.
-    const rows = await db.getAllFromIndex('phrases', 'by-pack', ID);
-    for (const { py: _py, ...r } of rows) await db.put('phrases', r);
+    const rows = await packPhraseRecords(db, ID);
+    for (const { py: _py, ...r } of rows) await putStoredPhrase(db, r);
     expect(await fillPackPinyin(db, ID, 3)).toBe(9);
-    for (const r of await db.getAllFromIndex('phrases', 'by-pack', ID))
-      expect(r.py).toEqual(derivePhrasePinyin(r));
+    for (const r of await packPhraseRecords(db, ID)) expect(r.py).toEqual(derivePhrasePinyin(r));
     // Nothing left to do: no writes.
     expect(await fillPackPinyin(db, ID, 3)).toBe(0);
     expect(await fillPackPinyin(db, 'team-after', 3)).toBe(0);

@@ -4,7 +4,7 @@ import { exportKeyJwk, generateTeamKey, publicJwkOf, signPack } from '../../../l
 import { checkSubscription, checkSubscriptions } from '../../../lib/background/pack-updates';
 import { storedPhraseId } from '../../../lib/packs/installed';
 import { getPackRecord, installPack, rollbackPack } from '../../../lib/store/packs-repo';
-import { freshDb, mustParse, snapshot, teamPack } from './packs-helpers';
+import { freshDb, mustParse, snapshot, storedPhrase, teamPack } from './packs-helpers';
 
 const ID = 'team-after-sales';
 const URL = 'https://packs.example-team.test/after-sales.json';
@@ -69,7 +69,7 @@ describe('checkSubscription', () => {
     expect(record?.pack.version).toBe(1);
     expect(record?.pending?.pack.version).toBe(2);
     expect(record?.subscription?.etag).toBe('"v2"');
-    expect(await db.get('phrases', storedPhraseId(ID, 'new'))).toBeUndefined();
+    expect(await storedPhrase(db, storedPhraseId(ID, 'new'))).toBeUndefined();
     await checkSubscription(db, ID, { fetchImpl: impl, force: true });
     expect(host.requests.at(-1)?.ifNoneMatch).toBe('"v2"');
   });
@@ -88,7 +88,7 @@ describe('checkSubscription', () => {
     });
     expect(r).toMatchObject({ status: 'updated', version: 2 });
     expect(applied).toEqual([ID]);
-    expect((await db.get('phrases', storedPhraseId(ID, 'new')))?.title).toBe('新');
+    expect((await storedPhrase(db, storedPhraseId(ID, 'new')))?.title).toBe('新');
     expect((await getPackRecord(db, ID))?.subscription).toMatchObject({
       etag: '"v2"',
       lastStatus: 'updated',

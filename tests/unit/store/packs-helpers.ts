@@ -1,6 +1,8 @@
 import type { IDBPDatabase } from 'idb';
 import { parsePack, type Pack, type PackInput } from '../../../lib/packs';
-import { openKefuDB, type KefuDB } from '../../../lib/store/db';
+import { isPackPhraseId } from '../../../lib/packs/installed';
+import { openKefuDB, type KefuDB, type PhraseRecord } from '../../../lib/store/db';
+import { PackPhraseChunks, readPackPhrases } from '../../../lib/store/pack-phrase-store';
 
 let n = 0;
 /** A fresh database per test (fake-indexeddb keeps databases for the whole file). */
@@ -36,14 +38,47 @@ export function mustParse(input: unknown): Pack {
   return r.pack;
 }
 
-/** Everything in every store, for "nothing changed" comparisons. */
+/**
+ * Everything in every store, for "nothing changed" comparisons. Pack phrases are listed with the
+ * agent's under `phrases`, one row per phrase, as [id, record] (how they are chunked is layout).
+ */
 export async function snapshot(db: IDBPDatabase<KefuDB>): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const name of [...db.objectStoreNames].sort()) {
+    if (name === 'packPhrases') continue;
     const tx = db.transaction(name as 'kv');
     const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll()]);
     out[name] = keys.map((k, i) => [k, values[i]]);
     await tx.done;
   }
+  const packRows = (await readPackPhrases(db.transaction('packPhrases').store)).map((r) => [r.id, r]);
+  out.phrases = [...(out.phrases as [string, unknown][]), ...packRows].sort(([a], [b]) =>
+    String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+  );
   return out;
+}
+
+/** A phrase as stored, wherever it lives: the agent's in `phrases`, installed packs' in chunks. */
+export async function storedPhrase(db: IDBPDatabase<KefuDB>, id: string): Promise<PhraseRecord | undefined> {
+  if (!isPackPhraseId(id)) return db.get('phrases', id);
+  return new PackPhraseChunks(db.transaction('packPhrases').store).get(id);
+}
+
+/** One installed pack's stored phrases, in stored-id order. */
+export async function packPhraseRecords(db: IDBPDatabase<KefuDB>, packId: string): Promise<PhraseRecord[]> {
+  return readPackPhrases(db.transaction('packPhrases').store, packId);
+}
+
+/** Overwrites a stored phrase behind the repositories' back (to set up a test). */
+export async function putStoredPhrase(db: IDBPDatabase<KefuDB>, record: PhraseRecord): Promise<void> {
+  if (!isPackPhraseId(record.id)) {
+    await db.put('phrases', record);
+    return;
+  }
+  const tx = db.transaction('packPhrases', 'readwrite');
+  const chunks = new PackPhraseChunks(tx.store);
+  if (!(await chunks.get(record.id))) throw new Error(`no stored pack phrase ${record.id}`);
+  chunks.put(record);
+  chunks.flush();
+  await tx.done;
 }

@@ -12,7 +12,7 @@ import {
 import { storedPhraseId } from '../../../lib/packs/installed';
 import { savePhrase } from '../../../lib/store/phrases-repo';
 import { getPackRecord, installPack, type ApplyResult } from '../../../lib/store/packs-repo';
-import { freshDb, mustParse, snapshot, teamPack } from './packs-helpers';
+import { freshDb, mustParse, packPhraseRecords, snapshot, storedPhrase, teamPack } from './packs-helpers';
 
 /**
  * The import path under random and hostile input: whatever arrives, installPack answers (never
@@ -55,7 +55,7 @@ async function checkAccepted(
   if (!r.ok) return;
   const record = await getPackRecord(db, r.record.id);
   expect(record?.pack.version).toBe(r.record.pack.version);
-  const ids = (await db.getAllKeysFromIndex('phrases', 'by-pack', r.record.id)).sort();
+  const ids = (await packPhraseRecords(db, r.record.id)).map((x) => x.id).sort();
   expect(ids).toEqual(r.record.pack.phrases.map((p) => storedPhraseId(r.record.id, p.id)).sort());
   const after = await snapshot(db);
   type Row = [string, { source: { kind: string; packId?: string }; shortcut?: string; py?: unknown }];
@@ -318,7 +318,7 @@ describe('import path properties (installPack on fake-indexeddb)', { timeout: 12
       teamPack(1, [{ id: 'x', title: xss, variants: [xss, '<script>alert(2)</script>'] }]),
     );
     expect(r.ok).toBe(true);
-    const rec = await db.get('phrases', storedPhraseId(ID, 'x'));
+    const rec = await storedPhrase(db, storedPhraseId(ID, 'x'));
     expect(rec?.title).toBe(xss);
     expect(rec?.variants).toEqual([xss, '<script>alert(2)</script>']);
   });

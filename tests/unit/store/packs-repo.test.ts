@@ -14,7 +14,15 @@ import {
   rollbackPack,
   uninstallPack,
 } from '../../../lib/store/packs-repo';
-import { freshDb, mustParse, snapshot, teamPack } from './packs-helpers';
+import {
+  freshDb,
+  mustParse,
+  packPhraseRecords,
+  putStoredPhrase,
+  snapshot,
+  storedPhrase,
+  teamPack,
+} from './packs-helpers';
 
 const ID = 'team-after-sales';
 const sid = (phraseId: string) => storedPhraseId(ID, phraseId);
@@ -36,7 +44,7 @@ describe('installPack', () => {
     const db = await freshDb();
     const r = await installPack(db, JSON.stringify(teamPack(1)), { now: 1000 });
     expect(r).toMatchObject({ ok: true, kind: 'install', phrasesChanged: true });
-    const rows = await db.getAllFromIndex('phrases', 'by-pack', ID);
+    const rows = await packPhraseRecords(db, ID);
     expect(rows.map((p) => p.id).sort()).toEqual([sid('ship'), sid('size')]);
     const ship = rows.find((p) => p.id === sid('ship'))!;
     expect(ship).toMatchObject({
@@ -56,13 +64,13 @@ describe('installPack', () => {
     await savePhrase(db, { id: 'ship', title: '我的催发货', variants: ['我自己的话'] });
     await installPack(db, teamPack(1));
     expect((await db.get('phrases', 'ship'))?.title).toBe('我的催发货');
-    expect((await db.get('phrases', sid('ship')))?.title).toBe('催发货');
+    expect((await storedPhrase(db, sid('ship')))?.title).toBe('催发货');
   });
 
   it('upgrades in place: added, changed and removed phrases; usage counts survive; previous kept', async () => {
     const db = await freshDb();
     await installPack(db, teamPack(1), { now: 1 });
-    await db.put('phrases', { ...(await db.get('phrases', sid('ship')))!, usageCount: 7, lastUsedAt: 5 });
+    await putStoredPhrase(db, { ...(await storedPhrase(db, sid('ship')))!, usageCount: 7, lastUsedAt: 5 });
     const v2 = teamPack(2, [{ id: 'wl', title: '物流慢', shortcut: 'wlm', variants: ['抱歉久等了'] }]);
     v2.phrases = v2.phrases.filter((p) => p.id !== 'size');
     v2.phrases[0] = { ...v2.phrases[0]!, variants: ['亲，马上发货～'] };
@@ -71,7 +79,7 @@ describe('installPack', () => {
     expect(r.ok && r.diff?.phrases.added.map((p) => p.id)).toEqual(['wl']);
     expect(r.ok && r.diff?.phrases.removed.map((p) => p.id)).toEqual(['size']);
     expect(r.ok && r.diff?.phrases.changed.map((p) => p.id)).toEqual(['ship']);
-    const ship = await db.get('phrases', sid('ship'));
+    const ship = await storedPhrase(db, sid('ship'));
     expect(ship).toMatchObject({
       variants: ['亲，马上发货～'],
       usageCount: 7,
@@ -80,7 +88,7 @@ describe('installPack', () => {
       updatedAt: 2,
     });
     expect(ship?.source).toEqual({ kind: 'pack', packId: ID, version: 2 });
-    expect(await db.get('phrases', sid('size'))).toBeUndefined();
+    expect(await storedPhrase(db, sid('size'))).toBeUndefined();
     const record = await getPackRecord(db, ID);
     expect(record?.pack.version).toBe(2);
     expect(record?.previous?.version).toBe(1);
@@ -204,7 +212,7 @@ describe('rollback and uninstall', () => {
     expect(record?.pack.version).toBe(1);
     expect(record?.previous?.version).toBe(2);
     expect(record?.heldBackVersion).toBe(2);
-    expect(await db.get('phrases', sid('new'))).toBeUndefined();
+    expect(await storedPhrase(db, sid('new'))).toBeUndefined();
     // Undo the rollback: version 2 again, nothing held back.
     const again = await rollbackPack(db, ID);
     expect(again).toMatchObject({ ok: true, kind: 'upgrade' });
@@ -227,9 +235,10 @@ describe('rollback and uninstall', () => {
     await installPack(db, { ...teamPack(1), id: 'other-pack', name: '别的包' });
     const r = await uninstallPack(db, ID);
     expect(r).toEqual({ ok: true, removed: 2 });
-    const ids = (await db.getAllKeys('phrases')).sort();
-    expect(ids).toEqual(
-      ['mine', storedPhraseId('other-pack', 'ship'), storedPhraseId('other-pack', 'size')].sort(),
+    expect(await db.getAllKeys('phrases')).toEqual(['mine']);
+    expect(await packPhraseRecords(db, ID)).toEqual([]);
+    expect((await packPhraseRecords(db, 'other-pack')).map((p) => p.id)).toEqual(
+      [storedPhraseId('other-pack', 'ship'), storedPhraseId('other-pack', 'size')].sort(),
     );
     expect(await getPackRecord(db, ID)).toBeUndefined();
     expect(await getPackRecord(db, 'other-pack')).toBeDefined();
@@ -241,7 +250,7 @@ describe('shortcut clashes', () => {
     const db = await freshDb();
     await savePhrase(db, { id: 'mine', title: '我的催发货', shortcut: 'CFH', variants: ['我的话'] });
     await installPack(db, teamPack(1));
-    expect((await db.get('phrases', sid('ship')))?.shortcut).toBeUndefined();
+    expect((await storedPhrase(db, sid('ship')))?.shortcut).toBeUndefined();
     expect((await db.get('phrases', 'mine'))?.shortcut).toBe('CFH');
 
     const { clashes } = await listShortcutClashes(db);
@@ -253,11 +262,11 @@ describe('shortcut clashes', () => {
     ]);
 
     expect(await resolveShortcutClash(db, 'cfh', sid('ship'))).toEqual({ ok: true });
-    expect((await db.get('phrases', sid('ship')))?.shortcut).toBe('cfh');
+    expect((await storedPhrase(db, sid('ship')))?.shortcut).toBe('cfh');
     expect((await db.get('phrases', 'mine'))?.shortcut).toBeUndefined();
     // The choice survives an upgrade of the pack.
     await installPack(db, teamPack(2));
-    expect((await db.get('phrases', sid('ship')))?.shortcut).toBe('cfh');
+    expect((await storedPhrase(db, sid('ship')))?.shortcut).toBe('cfh');
     expect((await listShortcutClashes(db)).clashes[0]?.holderId).toBe(sid('ship'));
 
     // Uninstalling the pack gives the agent's phrase its shortcut back.
@@ -270,11 +279,11 @@ describe('shortcut clashes', () => {
     const db = await freshDb();
     await installPack(db, teamPack(1));
     await installPack(db, { ...teamPack(1), id: 'second-pack', name: '第二个包' });
-    expect((await db.get('phrases', sid('ship')))?.shortcut).toBe('cfh');
-    expect((await db.get('phrases', storedPhraseId('second-pack', 'ship')))?.shortcut).toBeUndefined();
+    expect((await storedPhrase(db, sid('ship')))?.shortcut).toBe('cfh');
+    expect((await storedPhrase(db, storedPhraseId('second-pack', 'ship')))?.shortcut).toBeUndefined();
     expect((await listShortcutClashes(db)).clashes.map((c) => c.shortcut).sort()).toEqual(['cfh', 'cm']);
     await uninstallPack(db, ID);
-    expect((await db.get('phrases', storedPhraseId('second-pack', 'ship')))?.shortcut).toBe('cfh');
+    expect((await storedPhrase(db, storedPhraseId('second-pack', 'ship')))?.shortcut).toBe('cfh');
   });
 
   it('a phrase the agent gave another shortcut meanwhile is not overwritten when the pack leaves', async () => {
@@ -306,7 +315,7 @@ describe('shortcut clashes', () => {
     await savePhrase(db, { id: 'mine', title: '我的', shortcut: 'cfh', variants: ['x'] });
     await db.put('phrases', { ...(await db.get('phrases', 'mine'))!, deletedAt: 5 });
     await installPack(db, teamPack(1));
-    expect((await db.get('phrases', sid('ship')))?.shortcut).toBe('cfh');
+    expect((await storedPhrase(db, sid('ship')))?.shortcut).toBe('cfh');
   });
 });
 
@@ -319,7 +328,7 @@ describe('fork: copy to my phrases', () => {
     const copy = await db.get('phrases', 'copy-1');
     expect(copy).toMatchObject({ title: '催发货', shortcut: 'cfh', source: { kind: 'mine' }, createdAt: 9 });
     expect(copy?.py).toBeDefined();
-    expect((await db.get('phrases', sid('ship')))?.shortcut).toBeUndefined();
+    expect((await storedPhrase(db, sid('ship')))?.shortcut).toBeUndefined();
     const edited = await savePhrase(db, { ...copy!, variants: ['我改过的话术'] });
     expect(edited.ok).toBe(true);
     expect((await listShortcutClashes(db)).clashes[0]?.holderId).toBe('copy-1');
@@ -336,12 +345,12 @@ describe('pinyin after import', () => {
   it('is filled in afterwards and reused by the next upgrade', async () => {
     const db = await freshDb();
     await installPack(db, teamPack(1));
-    expect((await db.get('phrases', sid('ship')))?.py).toBeUndefined();
+    expect((await storedPhrase(db, sid('ship')))?.py).toBeUndefined();
     expect(await fillPackPinyin(db, ID)).toBe(2);
-    expect((await db.get('phrases', sid('ship')))?.py?.title).toBe('cui fa huo');
+    expect((await storedPhrase(db, sid('ship')))?.py?.title).toBe('cui fa huo');
     expect((await getPackRecord(db, ID))?.pinyinPending).toBeUndefined();
     const r = await installPack(db, teamPack(2));
     expect(r.ok && r.record.pinyinPending).toBeUndefined();
-    expect((await db.get('phrases', sid('ship')))?.py?.title).toBe('cui fa huo');
+    expect((await storedPhrase(db, sid('ship')))?.py?.title).toBe('cui fa huo');
   });
 });
