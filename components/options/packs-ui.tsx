@@ -204,6 +204,22 @@ function Limited<T>(props: { items: readonly T[]; render: (item: T, i: number) =
   );
 }
 
+const META_FIELDS = new Set(['name', 'publisher', 'description', 'updateUrl', 'wordingRulesMode']);
+
+/** 「名称：旧 → 新」 with the field's Chinese name; a mode shows what it means, not its code. */
+function metaChange(m: PackDiff['meta'][number]): string {
+  const label = META_FIELDS.has(m.field) ? t(`packs.metaField.${m.field}`) : m.field;
+  const value = (v: unknown) => {
+    if (v === undefined || v === '') return '—';
+    if (m.field === 'wordingRulesMode' && (v === 'add' || v === 'replace')) return t(`packs.wordingMode.${v}`);
+    return String(v);
+  };
+  // No value means the default: "add".
+  const before = m.field === 'wordingRulesMode' ? (m.before ?? 'add') : m.before;
+  const after = m.field === 'wordingRulesMode' ? (m.after ?? 'add') : m.after;
+  return `${label}：${value(before)} → ${value(after)}`;
+}
+
 /** What an update changes: counts first, then the phrases, then the other parts of the pack. */
 export function DiffView(props: { diff: PackDiff }) {
   const d = props.diff;
@@ -237,7 +253,7 @@ export function DiffView(props: { diff: PackDiff }) {
       `${t('packs.partReasons')}：${[...r.added.map((x) => `+${x}`), ...r.removed.map((x) => `−${x}`)].join('、')}`,
     );
   }
-  for (const m of d.meta) sections.push(`${m.field}：${String(m.before ?? '—')} → ${String(m.after ?? '—')}`);
+  for (const m of d.meta) sections.push(metaChange(m));
 
   return (
     <div class="pk-diff" data-testid="pack-diff">

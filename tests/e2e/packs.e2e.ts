@@ -54,6 +54,8 @@ function pack(version: number, extra: PackInput['phrases'] = []): Pack {
     publisher: '售后组 王组长',
     updatedAt: `2025-03-0${version}T10:00:00+08:00`,
     description: '售后组统一话术，每周一更新',
+    // From v2 the lead keeps only the team's wording rules (the diff names the change in Chinese).
+    ...(version >= 2 ? { wordingRulesMode: 'replace' as const } : {}),
     changelog: [
       {
         version,
@@ -219,6 +221,7 @@ describe('team phrase packs', () => {
     expect(await preview.getByTestId('diff-changed').innerText()).toContain('~1');
     expect(await preview.getByTestId('diff-removed').innerText()).toContain('−0');
     expect(await preview.innerText()).toContain('物流慢安抚');
+    expect(await preview.innerText()).toContain('用语规则用法：和内置规则一起提示 → 只用本包的规则');
     await shot(options, '3-update-diff');
     await options.getByTestId('pack-apply').click();
     await expect.poll(() => card().getAttribute('data-version')).toBe('2');
