@@ -211,7 +211,8 @@ function metaChange(m: PackDiff['meta'][number]): string {
   const label = META_FIELDS.has(m.field) ? t(`packs.metaField.${m.field}`) : m.field;
   const value = (v: unknown) => {
     if (v === undefined || v === '') return '—';
-    if (m.field === 'wordingRulesMode' && (v === 'add' || v === 'replace')) return t(`packs.wordingMode.${v}`);
+    if (m.field === 'wordingRulesMode' && (v === 'add' || v === 'replace'))
+      return t(`packs.wordingMode.${v}`);
     return String(v);
   };
   // No value means the default: "add".
