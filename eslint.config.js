@@ -15,11 +15,20 @@ export default tseslint.config(
         'error',
         { property: 'innerHTML', message: '页面与短语包内容只能当作文本：用 textContent。' },
         { property: 'outerHTML', message: '页面与短语包内容只能当作文本。' },
+        { property: 'insertAdjacentHTML', message: '页面与短语包内容只能当作文本。' },
+      ],
+      // Preact's only HTML door (web-ext lint flags Preact's innerHTML line; this keeps it unused).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: '页面与短语包内容只能当作文本，不用 dangerouslySetInnerHTML。',
+        },
       ],
     },
   },
   {
     files: ['tests/fixtures/**/*.js'],
-    rules: { 'no-restricted-properties': 'off', 'no-var': 'off' },
+    rules: { 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off', 'no-var': 'off' },
   },
 );
