@@ -2,6 +2,14 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SELLER_HOST_PATTERNS } from './lib/sites/hosts';
 
+const FIREFOX_GECKO = {
+  id: 'kefu-kit@kefukit.dev',
+  strict_min_version: '115.0',
+  // Firefox asks every new add-on to declare what it sends out: nothing (all data stays local).
+  // (Newer than WXT's manifest type, hence a constant rather than an inline literal.)
+  data_collection_permissions: { required: ['none'] },
+};
+
 // https://wxt.dev/api/config.html
 export default defineConfig({
   // KEFU_OUT_DIR lets parallel builds (several people testing at once) not share one folder.
@@ -9,7 +17,7 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where every name comes from.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
@@ -23,10 +31,9 @@ export default defineConfig({
         description: '__MSG_commandOpenPicker__',
       },
     },
-    browser_specific_settings: {
-      gecko: { id: 'kefu-kit@kefukit.dev', strict_min_version: '115.0' },
-    },
-  },
+    // Firefox only: Chrome lists an unknown key as a manifest warning.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: FIREFOX_GECKO } } : {}),
+  }),
   vite: () => ({
     plugins: [preact()],
   }),
