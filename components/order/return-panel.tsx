@@ -85,6 +85,31 @@ function Field(props: { label: string; children: JSX.Element | JSX.Element[] }) 
   );
 }
 
+/** A question the agent may not know the answer to yet: 不确定 / yes / no. */
+function YesNoField(props: {
+  label: string;
+  name: string;
+  value: YesNoUnknown;
+  yes: string;
+  no: string;
+  onChange(value: YesNoUnknown): void;
+}) {
+  return (
+    <Field label={props.label}>
+      <Segmented<YesNoUnknown>
+        name={props.name}
+        value={props.value}
+        options={[
+          { value: 'unknown', label: i18n.t('returnPanel.intactUnknown') },
+          { value: 'yes', label: props.yes },
+          { value: 'no', label: props.no },
+        ]}
+        onChange={props.onChange}
+      />
+    </Field>
+  );
+}
+
 let panelSeq = 0;
 
 /** T-rules show their id (T1…); shop promises (P-…) show 店铺 instead of a long id. */
@@ -214,18 +239,14 @@ export function ReturnPanel({
         </select>
       </Field>
       {q.intact && (
-        <Field label={i18n.t('returnPanel.intact')}>
-          <Segmented<YesNoUnknown>
-            name={`${ids}-intact`}
-            value={answers.intact}
-            options={[
-              { value: 'unknown', label: i18n.t('returnPanel.intactUnknown') },
-              { value: 'yes', label: i18n.t('returnPanel.intactYes') },
-              { value: 'no', label: i18n.t('returnPanel.intactNo') },
-            ]}
-            onChange={(intact) => set({ intact })}
-          />
-        </Field>
+        <YesNoField
+          label={i18n.t('returnPanel.intact')}
+          name={`${ids}-intact`}
+          value={answers.intact}
+          yes={i18n.t('returnPanel.intactYes')}
+          no={i18n.t('returnPanel.intactNo')}
+          onChange={(intact) => set({ intact })}
+        />
       )}
       {q.defectType && (
         <Field label={i18n.t('returnPanel.defect')}>
@@ -255,18 +276,14 @@ export function ReturnPanel({
         </select>
       </Field>
       {q.thresholdStillMet && (
-        <Field label={i18n.t('returnPanel.thresholdMet')}>
-          <Segmented<YesNoUnknown>
-            name={`${ids}-threshold`}
-            value={answers.thresholdStillMet}
-            options={[
-              { value: 'unknown', label: i18n.t('returnPanel.intactUnknown') },
-              { value: 'yes', label: i18n.t('returnPanel.yes') },
-              { value: 'no', label: i18n.t('returnPanel.no') },
-            ]}
-            onChange={(thresholdStillMet) => set({ thresholdStillMet })}
-          />
-        </Field>
+        <YesNoField
+          label={i18n.t('returnPanel.thresholdMet')}
+          name={`${ids}-threshold`}
+          value={answers.thresholdStillMet}
+          yes={i18n.t('returnPanel.yes')}
+          no={i18n.t('returnPanel.no')}
+          onChange={(thresholdStillMet) => set({ thresholdStillMet })}
+        />
       )}
       {q.outboundShipping && (
         <Field label={i18n.t('returnPanel.outbound')}>
