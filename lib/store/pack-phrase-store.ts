@@ -31,8 +31,10 @@ export function packChunkRange(packId: string): IDBKeyRange {
   return IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 }
 
-/** Every chunk of every pack. */
-export const ALL_CHUNKS = IDBKeyRange.bound(PACK_PHRASE_PREFIX, `${PACK_PHRASE_PREFIX}\uffff`);
+/** Every chunk of every pack (a function: IndexedDB globals are not there when Node imports this). */
+export function allChunksRange(): IDBKeyRange {
+  return IDBKeyRange.bound(PACK_PHRASE_PREFIX, `${PACK_PHRASE_PREFIX}\uffff`);
+}
 
 /** The id of the pack a stored pack-phrase id belongs to (`pk~<pack>~…`). */
 function packIdOf(storedId: string): string {
@@ -70,14 +72,7 @@ export const flattenChunks = (chunks: readonly PackPhraseChunk[]): PhraseRecord[
 
 /** One pack's phrases, or every pack's (no `packId`), in stored-id order. */
 export async function readPackPhrases(store: ChunkStore, packId?: string): Promise<PhraseRecord[]> {
-  return flattenChunks(await store.getAll(packId === undefined ? ALL_CHUNKS : packChunkRange(packId)));
-}
-
-/** The packs' phrase count without cloning them. */
-export async function countPackPhrases(store: ChunkStore): Promise<number> {
-  let n = 0;
-  for (const c of await store.getAll(ALL_CHUNKS)) n += c.phrases.length;
-  return n;
+  return flattenChunks(await store.getAll(packId === undefined ? allChunksRange() : packChunkRange(packId)));
 }
 
 /**
