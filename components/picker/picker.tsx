@@ -1,7 +1,7 @@
 import { i18n, type GeneratedI18nStructure } from '#i18n';
 import type { JSX } from 'preact';
 import { snippet, toRuns, type TextRun } from './segments';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /** One row of the list. Texts are the phrase's own; the component renders them as text only. */
 export interface PickerItem {
@@ -116,11 +116,13 @@ function Row({
   item,
   active,
   index,
+  size,
   props,
 }: {
   item: PickerItem;
   active: boolean;
   index: number;
+  size: number;
   props: PickerProps;
 }) {
   const preview = snippet(item.preview, item.previewMarks);
@@ -129,6 +131,8 @@ function Row({
       id={`kefu-opt-${index}`}
       role="option"
       aria-selected={active}
+      aria-posinset={index + 1}
+      aria-setsize={size}
       class={active ? 'row on' : 'row'}
       data-phrase-id={item.id}
       onMouseMove={() => !active && props.onHover(index)}
@@ -163,32 +167,56 @@ function Row({
   );
 }
 
+/**
+ * Rows in the DOM while the list is not scrolled: the tallest list shows 7 and a part of an 8th.
+ * A keystroke's diff, style, layout and paint grow with the rows, so the rest of up to 20 wait
+ * until the list scrolls (the chosen row is always rendered, for ↓).
+ */
+const ROWS_SHOWN = 8;
+/** A row's height plus the gap between rows (picker.css sets fixed line heights). */
+const ROW_PITCH = 52;
+
 function ListView({ view, props }: { view: Extract<PickerView, { mode: 'list' }>; props: PickerProps }) {
   let body: JSX.Element;
   // Rows are keyed by position: a keystroke patches the rows' text in place instead of building
   // a new list (creating and removing elements was most of a keystroke's cost).
   const list = useRef<HTMLUListElement>(null);
   const scrolled = useRef(false);
-  const shownFor = useRef(view.resultsFor);
+  /** The answer shown, and whether all its rows are rendered (the list scrolled while it showed). */
+  const answer = useRef({ for: view.resultsFor, all: false });
+  const [, rerender] = useState(0);
+  if (answer.current.for !== view.resultsFor) answer.current = { for: view.resultsFor, all: false };
   useLayoutEffect(() => {
-    if (shownFor.current === view.resultsFor) return;
-    shownFor.current = view.resultsFor;
-    // A new answer starts at the top; the flag spares a layout read when it already is there.
+    // A new answer starts at the top; the flag spares a layout write (and read) when it already is.
     if (scrolled.current && list.current) list.current.scrollTop = 0;
     scrolled.current = false;
   }, [view.resultsFor]);
-  if (view.items.length > 0) {
+  const n = view.items.length;
+  if (n > 0) {
+    const shown = answer.current.all ? n : Math.min(n, Math.max(ROWS_SHOWN, view.active + 2));
     body = (
       <ul
         ref={list}
         class="list"
         role="listbox"
         aria-label={t('picker.title')}
-        onScroll={() => (scrolled.current = true)}
+        onScroll={(e) => {
+          // Not our own reset to the top.
+          if (e.currentTarget.scrollTop === 0) return;
+          scrolled.current = true;
+          if (!answer.current.all) {
+            answer.current.all = true;
+            rerender((k) => k + 1);
+          }
+        }}
       >
-        {view.items.map((item, i) => (
-          <Row key={i} item={item} index={i} active={i === view.active} props={props} />
+        {view.items.slice(0, shown).map((item, i) => (
+          <Row key={i} item={item} index={i} size={n} active={i === view.active} props={props} />
         ))}
+        {shown < n ? (
+          // Keeps the scrollbar (and the scroll range) of the whole list.
+          <li class="more" aria-hidden="true" style={{ height: `${(n - shown) * ROW_PITCH}px` }} />
+        ) : null}
       </ul>
     );
   } else {

@@ -12,6 +12,8 @@ const VARIABLE = /\{[^{}\n]{1,20}\}/g;
 
 export function variableRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  // Most previews have no variable: every row of every keystroke asks.
+  if (!text.includes('{')) return out;
   for (const m of text.matchAll(VARIABLE)) out.push([m.index, m.index + m[0].length]);
   return out;
 }
@@ -51,6 +53,10 @@ export function snippet(
   ranges: ReadonlyArray<readonly [number, number]>,
   lead = 12,
 ): { text: string; ranges: Array<[number, number]> } {
+  if (!text.includes('\n')) {
+    // One line (most variants): no offsets to move.
+    return cut(text, ranges, lead);
+  }
   const flat = text.replace(/\s*\n\s*/g, ' ');
   // Offsets move when line breaks (and spaces around them) collapse: map them.
   const map: number[] = [];
@@ -66,8 +72,17 @@ export function snippet(
   }
   map[text.length] = j;
   const moved = ranges.map(([s, e]) => [map[s] ?? s, map[e] ?? e] as [number, number]);
-  const first = moved[0]?.[0] ?? 0;
-  if (first <= lead + 4) return { text: flat, ranges: moved };
-  const cut = first - lead;
-  return { text: `…${flat.slice(cut)}`, ranges: moved.map(([s, e]) => [s - cut + 1, e - cut + 1]) };
+  return cut(flat, moved, lead);
+}
+
+/** Starts a one-line text `lead` characters before its first match, `…` marking the cut. */
+function cut(
+  flat: string,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  lead: number,
+): { text: string; ranges: Array<[number, number]> } {
+  const first = ranges[0]?.[0] ?? 0;
+  const at = first <= lead + 4 ? 0 : first - lead;
+  if (at === 0) return { text: flat, ranges: ranges.map(([s, e]) => [s, e]) };
+  return { text: `…${flat.slice(at)}`, ranges: ranges.map(([s, e]) => [s - at + 1, e - at + 1]) };
 }

@@ -107,8 +107,9 @@ export default defineFeature({
       since = next;
       if (since !== null) {
         void mount().then(paint);
-        // In an animation frame: the layout we read is the one the frame computes anyway.
-        tick ??= setInterval(() => requestAnimationFrame(paint), 1000);
+        // In the idle time after a frame, whose layout we read: in an animation frame it shared
+        // the frame of a keystroke now and then, which then waited for it (phrase picker).
+        tick ??= setInterval(() => requestIdleCallback(paint, { timeout: 500 }), 1000);
       } else {
         clearInterval(tick);
         tick = undefined;

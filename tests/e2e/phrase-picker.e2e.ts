@@ -196,17 +196,35 @@ describe('keys, mouse and where the picker opens', () => {
     const chat = await open(CHAT_TARGETS['lab-react']!);
     await typeQuery(chat, '/', '');
     const list = chat.picker.locator('ul.list');
-    await expect.poll(() => chat.picker.locator('.row').count()).toBeGreaterThanOrEqual(15);
+    // Only the rows in view are rendered until the list scrolls; each says how many there are.
+    const first = chat.picker.locator('.row').first();
+    await expect
+      .poll(async () => Number(await first.getAttribute('aria-setsize')))
+      .toBeGreaterThanOrEqual(15);
+    expect(await chat.picker.locator('.row').count()).toBeLessThan(15);
+    const height = await list.evaluate((el) => el.scrollHeight);
     for (let k = 0; k < 14; k++) await page.keyboard.press('ArrowDown');
     // The chosen row is kept in view as the keys move down the list.
     await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
     const chosen = chat.picker.locator('.row.on');
+    expect(await chosen.getAttribute('aria-posinset')).toBe('15');
     const [box, row] = [await list.boundingBox(), await chosen.boundingBox()];
     expect(row!.y).toBeGreaterThanOrEqual(box!.y - 1);
     expect(row!.y + row!.height).toBeLessThanOrEqual(box!.y + box!.height + 1);
+    // Scrolled: every row is rendered, and the list is as long as it was with the rows left out.
+    const size = Number(await first.getAttribute('aria-setsize'));
+    await expect.poll(() => chat.picker.locator('.row').count()).toBe(size);
+    expect(Math.abs((await list.evaluate((el) => el.scrollHeight)) - height)).toBeLessThanOrEqual(1);
     await typeQuery(chat, 'h', 'h');
     expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
     expect(await chat.picker.locator('.row').first().getAttribute('aria-selected')).toBe('true');
+    // The wheel brings the rows left out too.
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => attr(chat, 'data-results-for')).toBe('');
+    expect(await chat.picker.locator('.row').count()).toBeLessThan(15);
+    await list.hover();
+    await page.mouse.wheel(0, 300);
+    await expect.poll(() => chat.picker.locator('.row').count()).toBe(size);
     await page.keyboard.press('Escape');
   });
 

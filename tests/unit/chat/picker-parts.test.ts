@@ -16,6 +16,7 @@ describe('picker text runs', () => {
     ]);
     expect(runs.filter((r) => r.token).map((r) => r.text)).toEqual(['{买家|亲}', '{', '订单号}']);
     expect(runs.filter((r) => r.mark).map((r) => r.text)).toEqual(['订单', '{']);
+    expect(variableRanges('亲，今天发出}')).toEqual([]);
   });
 
   it('shows a far match with its context and keeps the highlight on it', () => {
