@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type KefuBrowser } from '../harness/browser';
+import { DB_VERSION } from '../../lib/store/db';
 
 /**
  * The options page on the built extension: phrase CRUD with the duplicate-shortcut error at its
@@ -286,7 +287,11 @@ describe('backup and restore', () => {
     ]);
     const file = readFileSync((await download.path())!, 'utf8');
     const backup = JSON.parse(file);
-    expect(backup).toMatchObject({ format: 'kefu-backup/1', dbVersion: 1, settings: { agentName: '蔡蔡' } });
+    expect(backup).toMatchObject({
+      format: 'kefu-backup/1',
+      dbVersion: DB_VERSION,
+      settings: { agentName: '蔡蔡' },
+    });
     const count = (await listPhrases()).length;
 
     // Change things after the backup: trash a phrase, rename the agent.

@@ -5,6 +5,10 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../../lib/set
 import { exportBackup, restoreBackup, currentCounts } from '../../../lib/store/backup';
 import { BACKUP_FORMAT, parseBackup } from '../../../lib/store/backup-format';
 import { DB_VERSION, openKefuDB, type KefuDB, type PhraseRecord } from '../../../lib/store/db';
+import { storedPhraseId } from '../../../lib/packs/installed';
+import { installPack } from '../../../lib/store/packs-repo';
+import { listPhrasePage } from '../../../lib/store/phrase-pages';
+import { packPhraseRecords, teamPack } from './packs-helpers';
 
 let n = 0;
 const freshDb = () => openKefuDB(`kefu-backup-test-${Date.now()}-${n++}`);
@@ -103,6 +107,29 @@ describe('backup export → restore', () => {
       followups: 1,
       kv: 2,
     });
+  });
+});
+
+describe('installed packs in a backup', () => {
+  it('their phrases are listed like any phrase and go back into chunks, replacing what was there', async () => {
+    const source = await freshDb();
+    await installPack(source, teamPack(1));
+    const file = await exportBackup(source, DEFAULT_SETTINGS);
+    expect(file.phrases.map((p) => p.id).sort()).toEqual(
+      [storedPhraseId('team-after-sales', 'ship'), storedPhraseId('team-after-sales', 'size')].sort(),
+    );
+
+    const target = await freshDb();
+    await installPack(target, { ...teamPack(1), id: 'other-pack' });
+    await target.put('phrases', phrase('mine', '我的'));
+    expect((await restoreBackup(target, JSON.stringify(file), memorySettings().io)).ok).toBe(true);
+    expect(await packPhraseRecords(target, 'other-pack')).toEqual([]);
+    expect(await target.count('phrases')).toBe(0);
+    const restored = await packPhraseRecords(target, 'team-after-sales');
+    expect(restored.map(({ py: _py, ...p }) => p)).toEqual(file.phrases);
+    // Pinyin is derived again, and the chat picker's pages find them.
+    expect(restored.every((p) => p.py?.v === 1)).toBe(true);
+    expect((await listPhrasePage(target, { limit: 50 })).phrases).toHaveLength(2);
   });
 });
 

@@ -164,7 +164,7 @@ describe('packs:preview + packs:apply', () => {
 });
 
 describe('fillPackPinyin', () => {
-  it('fills only the pack it is asked for, leaving its neighbour's chunks alone', async () => {
+  it('fills only the pack it is asked for, leaving its neighbour’s chunks alone', async () => {
     const { db, preview, apply } = await setup();
     const extra = Array.from({ length: 7 }, (_, i) => ({
       id: `e${i}`,
