@@ -244,8 +244,9 @@ function hash53(text: string): string {
 
 /**
  * The id a pack phrase is stored under. Pack phrase ids are only unique inside their pack, and
- * the `phrases` store is keyed by id, so the pack's id is part of it: two packs (or a pack and
- * the agent) can both have a phrase `ship-urge` without overwriting each other.
+ * phrases are found by id everywhere (picker, usage counts, shortcuts), so the pack's id is part
+ * of it: two packs (or a pack and the agent) can both have a phrase `ship-urge` without
+ * overwriting each other. The `pk~<pack>~` prefix also makes a pack's phrases one key range.
  */
 export function storedPhraseId(packId: string, phraseId: string): string {
   const plain = `${PACK_PHRASE_PREFIX}${packId}~${phraseId}`;

@@ -20,7 +20,7 @@ import { PackPhraseChunks } from './pack-phrase-store';
  * A phrase record's `shortcut` is the one it HAS (what the picker matches). What a phrase WANTS
  * comes from its pack (pack phrases) or from `yielded` (a personal phrase that gave its shortcut
  * to a pack phrase because the agent chose so). Nothing extra is stored on phrase records, so
- * a backup/restore of the phrases store (which keeps only the phrase model's fields) loses
+ * a backup/restore of the phrases (which keeps only the phrase model's fields) loses
  * nothing: the bookkeeping lives in one `kv` document.
  */
 

@@ -23,12 +23,13 @@ import { PackPhraseChunks, readPackPhrases } from './pack-phrase-store';
 
 /**
  * Installed phrase packs (background only). Every change to a pack — install, upgrade, rollback,
- * uninstall — is ONE IndexedDB transaction over `phrases`, `packs` and the small shortcut
- * bookkeeping in `kv`: it happens completely or not at all, so a refused or failed update
- * leaves exactly what was there.
+ * uninstall — is ONE IndexedDB transaction over `packPhrases`, `phrases` (personal phrases that
+ * give up or get back a shortcut), `packs` and the small shortcut bookkeeping in `kv`: it happens
+ * completely or not at all, so a refused or failed update leaves exactly what was there.
  *
- * Pack phrases are stored under `storedPhraseId(packId, phraseId)` with `source.kind = 'pack'`;
- * they are read-only for the agent (phrases-repo refuses to save them).
+ * Pack phrases are stored in chunks (pack-phrase-store.ts) under `storedPhraseId(packId,
+ * phraseId)` with `source.kind = 'pack'`; they are read-only for the agent (phrases-repo refuses
+ * to save them).
  *
  * Shortcuts: one shortcut, one phrase. A pack phrase whose shortcut another active phrase
  * already has does not take it (installing a pack never changes the agent's habits); it
@@ -48,7 +49,7 @@ export type ApplyResult =
       warnings: string[];
       record: InstalledPackRecord;
       diff?: PackDiff;
-      /** Whether the phrases store changed (then pickers must refresh). */
+      /** Whether any phrase changed (then pickers must refresh). */
       phrasesChanged: boolean;
     }
   | { ok: false; reason: RepoRefusal; errors: PackError[] };
