@@ -56,13 +56,15 @@ const tabModule = () => import('../../lib/popup/active-tab');
  * through `relay` (set while rendering; the popup renders one PopupApp).
  */
 const relay: SourceEvents = { onTop: () => {}, onEngine: () => {}, onError: () => {} };
+/** The source once loaded, for what must not wait a tick when nothing is pending (a pick). */
+let loadedSource: PhraseSource | undefined;
 const sourceReady: Promise<PhraseSource | undefined> = import('../../lib/popup/phrase-source').then(
   ({ PhraseSource: Source }) => {
-    const source = new Source(MODE, {
+    const source = (loadedSource = new Source(MODE, {
       onTop: (t) => relay.onTop(t),
       onEngine: (e) => relay.onEngine(e),
       onError: (m) => relay.onError(m),
-    });
+    }));
     void source.start();
     return source;
   },
@@ -225,6 +227,16 @@ export function PopupApp() {
 
   const act = (action: PhraseAction, phrase = current) => {
     if (!phrase) return;
+    // Picked from the last open's snapshot while the fresh phrases load: use the phrase as it is now.
+    const latest = loadedSource?.latest(phrase);
+    if (latest) {
+      void latest.then((now) =>
+        now
+          ? act(action, now)
+          : setNotice({ kind: 'warn', text: i18n.t('popup.phraseGone', [phrase.title]) }),
+      );
+      return;
+    }
     setNotice(undefined);
     if (action === 'insert' && page && !page.field) {
       // Say so before asking for variables: the agent will copy instead.

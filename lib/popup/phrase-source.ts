@@ -17,7 +17,9 @@ import SearchWorker from './search-worker?worker';
  * 2. the cache's full list → a plain scan answers queries typed in the first moments;
  * 3. the worker's index over the same list → the real search (pinyin, ranking, highlights).
  * When the phrases changed since the cache was made (the revision moved), the list is asked from
- * the background once, shown, and cached for the next open.
+ * the background once, shown, and cached for the next open; until it arrives (a second or two
+ * with 20k phrases) the last open's snapshot answers, and a phrase picked from it is looked up
+ * again in the fresh list before it is used (`latest`).
  *
  * `direct` mode skips the cache and the worker: list from the background, plain scan. It is the
  * way a naive popup would work, kept as the fallback when the cache cannot be opened and as the
@@ -55,6 +57,8 @@ export class PhraseSource {
   private waiting: (() => void)[] = [];
   /** The list, once this page holds it (needed again if the worker finds no cached list). */
   private list?: { revision: number; phrases: PhraseRecord[] };
+  /** Set while answers come from an outdated snapshot: settles once the fresh list is here. */
+  private outdated?: Promise<ReadonlyMap<string, PhraseRecord> | undefined>;
 
   constructor(
     private readonly mode: SourceMode,
@@ -62,7 +66,10 @@ export class PhraseSource {
   ) {}
 
   async start(): Promise<void> {
-    if (this.mode === 'direct') return this.fetchList();
+    if (this.mode === 'direct') {
+      await this.fetchList();
+      return;
+    }
     // The revision (browser storage) and the cache database open in parallel; when the cached meta
     // names a revision, its snapshot is read meanwhile too, and used only if the revision agrees.
     const claimed = readMeta()?.revision;
@@ -80,7 +87,29 @@ export class PhraseSource {
       this.startWorker({ type: 'load', revision });
       return;
     }
-    await this.fetchList();
+    const fresh = this.fetchList();
+    const outdated = cache ? await snapshot : undefined;
+    if (outdated && !this.scan) {
+      // The phrases changed since the last open: answer from its snapshot meanwhile.
+      const outdatedUntil = fresh.then((phrases) => phrases && new Map(phrases.map((p) => [p.id, p])));
+      this.outdated = outdatedUntil;
+      void outdatedUntil.then(() => {
+        if (this.outdated === outdatedUntil) this.outdated = undefined;
+      });
+      this.scan = createSnapshotScan(outdated);
+      this.wake();
+      this.events.onEngine('scan');
+    }
+    await fresh;
+  }
+
+  /**
+   * The phrase as it is now, when it was picked from an outdated snapshot (null: it was deleted
+   * meanwhile); undefined when the phrases shown are current, so the caller goes on at once.
+   */
+  latest(phrase: PhraseRecord): Promise<PhraseRecord | null> | undefined {
+    if (!this.outdated) return undefined;
+    return this.outdated.then((byId) => (byId ? (byId.get(phrase.id) ?? null) : phrase));
   }
 
   private async loadScan(cache: CacheDB, revision: number, snap?: ScanSnapshot) {
@@ -103,7 +132,8 @@ export class PhraseSource {
     this.events.onEngine('scan');
   }
 
-  private async fetchList() {
+  /** The fresh list from the background (undefined when it could not be had). */
+  private async fetchList(): Promise<PhraseRecord[] | undefined> {
     // Loaded here, not up front: messaging brings zod and the protocol, which the first paint
     // from the cache does not need.
     const [{ sendMessage }, { topOf, writeCache }] = await Promise.all([
@@ -115,13 +145,13 @@ export class PhraseSource {
       reply = await sendMessage('phrases:list', {});
     } catch (error) {
       this.events.onError(error instanceof Error ? error.message : String(error));
-      return;
+      return undefined;
     }
     const phrases = reply.phrases as PhraseRecord[];
     this.list = { revision: reply.revision, phrases };
     this.events.onTop({ ...topOf(phrases), count: phrases.length });
     this.setScan(phrases);
-    if (this.mode === 'direct') return;
+    if (this.mode === 'direct') return phrases;
     if (this.cache) {
       const cache = this.cache;
       // Cache for the next open, then let the worker read it from there (no copy through here).
@@ -131,6 +161,7 @@ export class PhraseSource {
     } else {
       this.startWorker({ type: 'list', revision: reply.revision, phrases });
     }
+    return phrases;
   }
 
   private startWorker(first: ToWorker) {

@@ -260,3 +260,54 @@ describe('popup on Taobao (the chat runs in the native Qianniu client)', () => {
     await tab.close();
   });
 });
+
+describe('popup after the phrases changed (its cache is from an older revision)', () => {
+  it('answers at once from the last open’s snapshot; a pick waits for the phrase as it is now', async () => {
+    const NEW_TEXT = '亲，已经帮您加急处理了，今天一定安排发出，请放心～';
+    // An edit in the options page moves the revision: the popup's cache is now outdated.
+    const editor = await openPopup();
+    await editor.evaluate(async (text) => {
+      const send = (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage;
+      const list = await send({ type: 'phrases:list', data: {} });
+      const ship = (list.data.phrases as { shortcut?: string }[]).find((p) => p.shortcut === 'cfh')!;
+      const saved = await send({ type: 'phrases:save', data: { phrase: { ...ship, variants: [text] } } });
+      if (!saved.ok || !(saved.data as unknown as { ok: boolean }).ok) throw new Error(JSON.stringify(saved));
+    }, NEW_TEXT);
+    await editor.close();
+
+    // The fresh list is held back for 2 s, as a 20k-phrase list would take.
+    const popup = await browser.context.newPage();
+    await popup.addInitScript(() => {
+      const runtime = (globalThis as unknown as ChromeGlobal).chrome.runtime as unknown as {
+        sendMessage: (...args: unknown[]) => unknown;
+      };
+      const send = runtime.sendMessage.bind(runtime);
+      const flags = globalThis as unknown as { __listReleased: boolean };
+      flags.__listReleased = false;
+      runtime.sendMessage = (...args: unknown[]) => {
+        if ((args[0] as { type?: string } | undefined)?.type !== 'phrases:list') return send(...args);
+        const callback =
+          typeof args[args.length - 1] === 'function' ? (args.pop() as (v: unknown) => void) : undefined;
+        const later = new Promise((wait) => setTimeout(wait, 2000)).then(() => send(...args));
+        void later.then((reply) => {
+          flags.__listReleased = true;
+          callback?.(reply);
+        });
+        return callback ? undefined : later;
+      };
+    });
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(popupUrl());
+    const released = () =>
+      popup.evaluate(() => (globalThis as unknown as { __listReleased: boolean }).__listReleased);
+    await search(popup, 'cfh');
+    expect(await firstResult(popup).locator('.result-title').innerText()).toBe('催发货');
+    expect(await released()).toBe(false);
+
+    await popup.keyboard.press('Control+Enter');
+    await expect.poll(() => popup.locator('[data-testid="popup-notice"]').innerText()).toContain('已复制');
+    expect(await released()).toBe(true);
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(NEW_TEXT);
+    await popup.close();
+  });
+});
