@@ -238,30 +238,20 @@ export function computeTeamSettings(
   // Remark templates: built-ins, local, then packs from the lowest rank up.
   const templates = new Map<string, { item: RemarkTemplate; from: SettingSource }>();
   for (const t of DEFAULT_REMARK_TEMPLATES) templates.set(t.id, { item: t as RemarkTemplate, from: DEFAULT });
-  mergeById(
-    templates,
-    local.remarkTemplates,
-    remarkTemplateSchema,
-    (t) => t.id,
-    LOCAL,
-    'remarkTemplates',
-    (i) => `第 ${i + 1} 个备注模板`,
-    notes,
-    PACK_LIMITS.remarkTemplatesMax,
-  );
-  for (const r of [...ranked].reverse()) {
+  const mergeTemplates = (raw: unknown, from: SettingSource) =>
     mergeById(
       templates,
-      r.pack.remarkTemplates,
+      raw,
       remarkTemplateSchema,
       (t) => t.id,
-      sourceOf(r),
+      from,
       'remarkTemplates',
       (i) => `第 ${i + 1} 个备注模板`,
       notes,
       PACK_LIMITS.remarkTemplatesMax,
     );
-  }
+  mergeTemplates(local.remarkTemplates, LOCAL);
+  for (const r of [...ranked].reverse()) mergeTemplates(r.pack.remarkTemplates, sourceOf(r));
 
   // Wording rules: whether built-ins stay is the top pack-with-rules' call.
   const topWithRules = ranked.find(

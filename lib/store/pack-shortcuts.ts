@@ -46,14 +46,15 @@ function entries<V>(list: unknown): [string, V][] {
     : [];
 }
 
-/** The stored id of the pack phrase that has this shortcut now, without opening a whole book. */
-export async function packShortcutHolder(
+/**
+ * Which pack phrase has each shortcut now (shortcut key → stored id), without opening a whole
+ * book or reading any phrase.
+ */
+export async function packShortcutHolders(
   kv: IDBPObjectStore<KefuDB, ArrayLike<StoreNames<KefuDB>>, 'kv', IDBTransactionMode>,
-  shortcut: string,
-): Promise<string | undefined> {
+): Promise<Map<string, string>> {
   const raw = (await kv.get(KV_KEY)) as StoredState | undefined;
-  const key = shortcutKey(shortcut);
-  return entries<string>(raw?.packHolders).find(([k]) => k === key)?.[1];
+  return new Map(entries<string>(raw?.packHolders));
 }
 
 /** A record with a new effective shortcut (or none), its cached pinyin kept in step. */

@@ -551,9 +551,8 @@ export async function forkPackPhrase(
   if (isPackPhraseId(newId)) return { ok: false, message: '新短语的编号无效' };
   const tx = db.transaction(PACKS_TX_STORES, 'readwrite');
   const store = tx.objectStore('phrases');
-  const book = await ShortcutBook.open(tx);
   const [src, taken] = await Promise.all([
-    isPackPhraseId(storedId) ? book.packPhrases.get(storedId) : undefined,
+    isPackPhraseId(storedId) ? new PackPhraseChunks(tx.objectStore('packPhrases')).get(storedId) : undefined,
     store.getKey(newId),
   ]);
   if (!src || src.source.kind !== 'pack') {
@@ -584,6 +583,8 @@ export async function forkPackPhrase(
   }
   const phrase: PhraseRecord = withPinyin(parsed.data);
   if (take) {
+    // The shortcut bookkeeping reads every personal phrase: only when the copy takes the shortcut.
+    const book = await ShortcutBook.open(tx);
     await book.handOver(src, newId);
     book.save();
   }

@@ -1,10 +1,10 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { isPackPhraseId } from '../packs/installed';
+import { isPackPhraseId, shortcutKey } from '../packs/installed';
 import { phraseSchema, type Phrase, type PhraseInput } from '../phrases/model';
 import { withPinyin } from '../phrases/pinyin';
 import type { KefuDB, PhraseRecord } from './db';
 import { PackPhraseChunks, readPackPhrases } from './pack-phrase-store';
-import { packShortcutHolder } from './pack-shortcuts';
+import { packShortcutHolders } from './pack-shortcuts';
 
 export interface FieldError {
   field: string;
@@ -93,7 +93,7 @@ async function packPhraseHolding(
   tx: IDBPTransaction<KefuDB, ('phrases' | 'packPhrases' | 'kv')[], 'readwrite'>,
   shortcut: string,
 ): Promise<PhraseRecord | undefined> {
-  const holderId = await packShortcutHolder(tx.objectStore('kv'), shortcut);
+  const holderId = (await packShortcutHolders(tx.objectStore('kv'))).get(shortcutKey(shortcut));
   if (!holderId) return undefined;
   const holder = await new PackPhraseChunks(tx.objectStore('packPhrases')).get(holderId);
   // Compared as the picker matches: trimmed and case-insensitively.
@@ -161,19 +161,26 @@ export async function recordPhraseUse(
  * import does not replace and that is not in the trash) — the same rule as savePhrase.
  */
 async function shortcutClashes(
-  tx: IDBPTransaction<KefuDB, ('phrases' | 'packPhrases')[], 'readwrite'>,
+  tx: IDBPTransaction<KefuDB, ('phrases' | 'packPhrases' | 'kv')[], 'readwrite'>,
   batch: readonly Phrase[],
 ): Promise<FieldError[]> {
   if (!batch.some((p) => p.shortcut)) return [];
   const incoming = new Set(batch.map((p) => p.id));
   const kept = new Map<string, string>();
-  // One read of everything: in Chromium a request per shortcut costs far more than the bytes.
-  const [mine, packs] = await Promise.all([
+  // One read of the agent's phrases: in Chromium a request per shortcut costs far more than the
+  // bytes. Pack phrases are not read: the shortcut bookkeeping says which of them hold one.
+  const [mine, holders] = await Promise.all([
     tx.objectStore('phrases').getAll(),
-    readPackPhrases(tx.objectStore('packPhrases')),
+    packShortcutHolders(tx.objectStore('kv')),
   ]);
-  for (const p of [...mine, ...packs]) {
+  for (const p of mine) {
     if (p.shortcut && p.deletedAt === undefined && !incoming.has(p.id)) kept.set(p.shortcut, p.title);
+  }
+  const chunks = new PackPhraseChunks(tx.objectStore('packPhrases'));
+  for (const p of batch) {
+    const holderId = p.shortcut ? holders.get(shortcutKey(p.shortcut)) : undefined;
+    const holder = holderId ? await chunks.get(holderId) : undefined;
+    if (holder?.shortcut && !kept.has(holder.shortcut)) kept.set(holder.shortcut, holder.title);
   }
   const first = new Map<string, number>();
   const errors: FieldError[] = [];
@@ -213,7 +220,7 @@ export async function importPhrases(
   });
   if (errors.length) return { ok: false, errors };
   const records = valid.map((p) => withPinyin({ ...p, createdAt: p.createdAt ?? now, updatedAt: now }));
-  const tx = db.transaction(['phrases', 'packPhrases'], 'readwrite');
+  const tx = db.transaction(['phrases', 'packPhrases', 'kv'], 'readwrite');
   const store = tx.objectStore('phrases');
   const clashes = await shortcutClashes(tx, valid);
   if (clashes.length) {
