@@ -20,6 +20,7 @@ type ChromeGlobal = {
   };
 };
 
+const STEP_MS = 15_000;
 const PDD_CHAT = DEMO_ROUTES.find((r) => r.id === 'pdd-chat')!;
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 let browser: KefuBrowser;
@@ -56,7 +57,8 @@ async function openPopup(tabId?: number): Promise<Page> {
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 420, height: 600 });
   await popup.goto(popupUrl(tabId));
-  await popup.locator('[data-testid="popup-result"]').first().waitFor();
+  // Bounded waits: a step that never happens fails by name instead of eating the test's minute.
+  await popup.locator('[data-testid="popup-result"]').first().waitFor({ timeout: STEP_MS });
   return popup;
 }
 
@@ -149,7 +151,7 @@ describe('popup copy', () => {
     await search(popup, 'cfh');
     await popup.keyboard.press('Control+Enter');
     const form = popup.locator('[data-testid="fill-form"]');
-    await form.waitFor();
+    await form.waitFor({ timeout: STEP_MS });
     expect(await form.locator('input[data-var="买家"]').inputValue()).toBe('');
     await popup.keyboard.press('Enter'); // the form's action is copy
     await expect.poll(() => popup.locator('[data-testid="popup-notice"]').innerText()).toContain('已复制');
@@ -166,7 +168,7 @@ describe('popup copy', () => {
     await expect.poll(() => firstResult(popup).locator('.result-title').innerText()).toBe('物流查询');
     await popup.keyboard.press('Control+Enter');
     const form = popup.locator('[data-testid="fill-form"]');
-    await form.waitFor();
+    await form.waitFor({ timeout: STEP_MS });
     await popup.keyboard.press('Enter');
     await expect.poll(() => form.locator('.field-error').innerText()).toContain('请填写「单号」');
     await popup.screenshot({ path: join(SHOTS, 'popup-fill.png') });
@@ -213,8 +215,8 @@ describe('popup insert into the Pinduoduo chat', () => {
 
   it('Enter inserts at the caret of the focused reply box: Vue model updated, nothing sent', async () => {
     const box = chat.locator('textarea#replyTextarea');
-    await box.click();
-    await box.pressSequentially('您好，');
+    await box.click({ timeout: STEP_MS });
+    await box.pressSequentially('您好，', { timeout: STEP_MS });
     const sentBefore = await sent();
     const probe = await openPopup();
     const tabId = await tabIdOf(probe, 'https://mms.pinduoduo.com/chat-merchant/');
@@ -225,7 +227,7 @@ describe('popup insert into the Pinduoduo chat', () => {
     await search(popup, 'cfh');
     await popup.keyboard.press('Enter');
     const form = popup.locator('[data-testid="fill-form"]');
-    await form.waitFor();
+    await form.waitFor({ timeout: STEP_MS });
     // {买家} is prefilled from the page's open conversation
     const buyer = await form.locator('input[data-var="买家"]').inputValue();
     expect(buyer.length).toBeGreaterThan(0);
