@@ -57,6 +57,8 @@ async function openPopup(tabId?: number): Promise<Page> {
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 420, height: 600 });
   await popup.goto(popupUrl(tabId));
+  // The clipboard and the caret need a focused document: the popup is the page in front.
+  await popup.bringToFront();
   // Bounded waits: a step that never happens fails by name instead of eating the test's minute.
   await popup.locator('[data-testid="popup-result"]').first().waitFor({ timeout: STEP_MS });
   return popup;
@@ -215,6 +217,7 @@ describe('popup insert into the Pinduoduo chat', () => {
 
   it('Enter inserts at the caret of the focused reply box: Vue model updated, nothing sent', async () => {
     const box = chat.locator('textarea#replyTextarea');
+    await chat.bringToFront();
     await box.click({ timeout: STEP_MS });
     await box.pressSequentially('您好，', { timeout: STEP_MS });
     const sentBefore = await sent();
@@ -300,6 +303,7 @@ describe('popup after the phrases changed (its cache is from an older revision)'
     });
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.goto(popupUrl());
+    await popup.bringToFront();
     const released = () =>
       popup.evaluate(() => (globalThis as unknown as { __listReleased: boolean }).__listReleased);
     await search(popup, 'cfh');
