@@ -75,7 +75,14 @@ export function snippet(
   return cut(flat, moved, lead);
 }
 
-/** Starts a one-line text `lead` characters before its first match, `…` marking the cut. */
+/**
+ * Characters a preview keeps after its start: about twice what its line shows. The line ends in
+ * `…` anyway, but the browser shapes and lays out every character of it on every keystroke, and a
+ * shop's return instructions can run to hundreds.
+ */
+export const PREVIEW_CHARS = 80;
+
+/** Starts a one-line text `lead` characters before its first match, `…` marking each cut. */
 function cut(
   flat: string,
   ranges: ReadonlyArray<readonly [number, number]>,
@@ -83,6 +90,15 @@ function cut(
 ): { text: string; ranges: Array<[number, number]> } {
   const first = ranges[0]?.[0] ?? 0;
   const at = first <= lead + 4 ? 0 : first - lead;
-  if (at === 0) return { text: flat, ranges: ranges.map(([s, e]) => [s, e]) };
-  return { text: `…${flat.slice(at)}`, ranges: ranges.map(([s, e]) => [s - at + 1, e - at + 1]) };
+  const end = Math.min(flat.length, at + PREVIEW_CHARS);
+  const before = at > 0 ? '…' : '';
+  const text = `${before}${flat.slice(at, end)}${end < flat.length ? '…' : ''}`;
+  const shift = before.length - at;
+  const kept = before.length + end - at;
+  return {
+    text,
+    ranges: ranges
+      .map(([s, e]): [number, number] => [Math.max(0, s + shift), Math.min(kept, e + shift)])
+      .filter(([s, e]) => e > s),
+  };
 }

@@ -37,6 +37,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   colorScheme?: 'light' | 'dark';
   locale?: string;
+  /** More Chromium switches (benches: e.g. frames not tied to the display's refresh). */
+  extraArgs?: string[];
 }
 
 /** Chromium with the built extension loaded and the demo back-office answering seller URLs. */
@@ -51,6 +53,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     `--lang=${locale}`,
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
+    ...(options.extraArgs ?? []),
   ];
   // Root (CI, containers) cannot use Chromium's sandbox.
   if (process.getuid?.() === 0) args.push('--no-sandbox');

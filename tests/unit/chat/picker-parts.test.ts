@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snippet, toRuns, variableRanges } from '../../../components/picker/segments';
+import { PREVIEW_CHARS, snippet, toRuns, variableRanges } from '../../../components/picker/segments';
 import { placePopup } from '../../../lib/dom/caret';
 import { splitSuggestion, byPriority } from '../../../lib/features/wording-hints';
 import { waitingSince } from '../../../lib/features/response-timer';
@@ -25,6 +25,19 @@ describe('picker text runs', () => {
     expect(s.text.startsWith('…')).toBe(true);
     const [a, b] = s.ranges[0]!;
     expect(s.text.slice(a, b)).toBe('退货地址');
+  });
+
+  it('keeps a long preview to a little more than its line, the highlight inside', () => {
+    const text = `${'前'.repeat(30)}退货地址${'后'.repeat(300)}`;
+    const s = snippet(text, [
+      [30, 34],
+      [200, 202],
+    ]);
+    expect(s.text).toBe(`…${text.slice(18, 18 + PREVIEW_CHARS)}…`);
+    // The match beyond the kept text is dropped, not pointed past the end.
+    expect(s.ranges).toEqual([[13, 17]]);
+    expect(s.text.slice(13, 17)).toBe('退货地址');
+    expect(snippet('短句', []).text).toBe('短句');
   });
 
   it('folds line breaks in the preview and moves the highlight with them', () => {
