@@ -24,6 +24,7 @@ import {
   dismissPendingUpdate,
   fillPackPinyin,
   forkPackPhrase,
+  getHistoryPack,
   getPackRecord,
   listPackRecords,
   listShortcutClashes,
@@ -262,8 +263,9 @@ export function createPackHandlers(database: () => Promise<DB>): PackHandlers {
       assertExtensionPage(sender);
       const db = await database();
       const record = await getPackRecord(db, id);
-      if (!record?.pending) return { ok: false, errors: [{ path: '$', message: '没有等待确认的更新' }] };
-      return buildPreview(db, record.pending.pack, [], {
+      const pending = record?.pendingInfo ? await getHistoryPack(db, id, 'pending') : undefined;
+      if (!record || !pending) return { ok: false, errors: [{ path: '$', message: '没有等待确认的更新' }] };
+      return buildPreview(db, pending, [], {
         ...(record.subscription ? { subscription: record.subscription } : {}),
         allowDowngrade: false,
       });

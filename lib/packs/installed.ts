@@ -37,19 +37,27 @@ export interface PendingUpdate {
   warnings: string[];
 }
 
-/** The value in the `packs` store, keyed by the pack's id. */
+/** A pending update as its pack record tells it: everything but the pack itself. */
+export type PendingInfo = Omit<PendingUpdate, 'pack'> & { version: number };
+
+/**
+ * The value in the `packs` store, keyed by the pack's id. The whole version an apply replaced
+ * and a pending update's pack are kept apart, in `packHistory` (lib/store/pack-history.ts):
+ * only a rollback or a review reads them.
+ */
 export interface InstalledPackRecord {
   id: string;
   pack: Pack;
-  /** The version this one replaced, kept for one-click rollback. */
-  previous?: Pack;
+  /** The version this one replaced, kept for one-click rollback (its pack is in packHistory). */
+  previousVersion?: number;
   signature: SignatureStatus;
   installedAt: number;
   /** When `pack` was applied. */
   appliedAt: number;
   subscription?: PackSubscription;
   trust?: PackTrust;
-  pending?: PendingUpdate;
+  /** A fetched update waiting for review (its pack is in packHistory). */
+  pendingInfo?: PendingInfo;
   /** Set by a rollback: checks do not re-offer versions up to this one. */
   heldBackVersion?: number;
   /** The last refused update, shown until the next successful change. */
@@ -119,17 +127,17 @@ export function summarizePack(record: InstalledPackRecord): PackSummary {
     ...(p.signature ? { signedKeyId: p.signature.keyId } : {}),
     installedAt: record.installedAt,
     appliedAt: record.appliedAt,
-    ...(record.previous ? { previousVersion: record.previous.version } : {}),
+    ...(record.previousVersion !== undefined ? { previousVersion: record.previousVersion } : {}),
     ...(record.subscription ? { subscription: record.subscription } : {}),
     ...(record.trust
       ? { trust: { fingerprint: record.trust.fingerprint, pinnedAt: record.trust.pinnedAt } }
       : {}),
-    ...(record.pending
+    ...(record.pendingInfo
       ? {
           pending: {
-            version: record.pending.pack.version,
-            fetchedAt: record.pending.fetchedAt,
-            signature: record.pending.signature,
+            version: record.pendingInfo.version,
+            fetchedAt: record.pendingInfo.fetchedAt,
+            signature: record.pendingInfo.signature,
           },
         }
       : {}),

@@ -84,6 +84,9 @@ export type BackupMigration = (file: Record<string, unknown>) => Record<string, 
 export const BACKUP_MIGRATIONS: Readonly<Record<number, BackupMigration>> = {
   // v2 stores installed packs' phrases in chunks; a file still lists every phrase on its own.
   2: (file) => file,
+  // v3 keeps a pack's previous version and pending update apart from its record; a file still
+  // has them inline in the record (backup.ts joins them on export and splits them on restore).
+  3: (file) => file,
 };
 
 /** The oldest database version whose backups this build can still read. */

@@ -11,8 +11,15 @@ import {
   type KvEntry,
 } from './backup-format';
 import type { KefuDB } from './db';
-import { isPackPhraseId } from '../packs/installed';
+import { isPackPhraseId, type InstalledPackRecord } from '../packs/installed';
 import { chunksOfAll, readPackPhrases } from './pack-phrase-store';
+import {
+  joinPackRecord,
+  putHistory,
+  readAllHistory,
+  splitPackRecord,
+  type PackRecordWithHistory,
+} from './pack-history';
 import type { DataError } from './error-text';
 
 /**
@@ -29,16 +36,20 @@ export interface SettingsIO {
   set(settings: Settings): Promise<unknown>;
 }
 
-/** The backup file lists every phrase in one list; installed packs' phrases are stored in chunks. */
-const STORES = [...BACKUP_STORES, 'packPhrases'] as const;
+/**
+ * The backup file lists every phrase in one list; installed packs' phrases are stored in chunks.
+ * It lists each pack with its previous version and pending update inline; they are stored apart.
+ */
+const STORES = [...BACKUP_STORES, 'packPhrases', 'packHistory'] as const;
 
 async function readStores(db: IDBPDatabase<KefuDB>) {
   const tx = db.transaction(STORES, 'readonly');
   const kvStore = tx.objectStore('kv');
-  const [mine, packPhrases, packs, registers, followups, keys, values] = await Promise.all([
+  const [mine, packPhrases, packRecords, history, registers, followups, keys, values] = await Promise.all([
     tx.objectStore('phrases').getAll(),
     readPackPhrases(tx.objectStore('packPhrases')),
-    tx.objectStore('packs').getAll(),
+    tx.objectStore('packs').getAll() as unknown as Promise<InstalledPackRecord[]>,
+    readAllHistory(tx.objectStore('packHistory')),
     tx.objectStore('registers').getAll(),
     tx.objectStore('followups').getAll(),
     kvStore.getAllKeys(),
@@ -46,6 +57,9 @@ async function readStores(db: IDBPDatabase<KefuDB>) {
   ]);
   await tx.done;
   const kv: KvEntry[] = keys.map((key, i) => ({ key: String(key), value: values[i] }));
+  const packs = packRecords.map(
+    (r) => joinPackRecord(r, history.get(r.id) ?? {}) as unknown as KefuDB['packs']['value'],
+  );
   return { phrases: [...mine, ...packPhrases], packs, registers, followups, kv };
 }
 
@@ -78,6 +92,7 @@ export async function restoreBackup(
   const phrases = backup.phrases.map((p) => withPinyin(p));
   const mine = phrases.filter((p) => !isPackPhraseId(p.id));
   const packChunks = chunksOfAll(phrases.filter((p) => isPackPhraseId(p.id)));
+  const packs = backup.packs.map((p) => splitPackRecord(p as unknown as PackRecordWithHistory));
 
   const previous = await settingsIO.get();
   await settingsIO.set(backup.settings);
@@ -90,7 +105,12 @@ export async function restoreBackup(
       for (const name of STORES) writes.push(tx.objectStore(name).clear());
       for (const p of mine) writes.push(tx.objectStore('phrases').put(p));
       for (const c of packChunks) writes.push(tx.objectStore('packPhrases').put(c));
-      for (const p of backup.packs) writes.push(tx.objectStore('packs').put(p));
+      for (const { record, history } of packs) {
+        writes.push(
+          tx.objectStore('packs').put(record as unknown as KefuDB['packs']['value']),
+          ...putHistory(tx.objectStore('packHistory'), record.id, history),
+        );
+      }
       for (const r of backup.registers) writes.push(tx.objectStore('registers').put(r));
       for (const f of backup.followups) writes.push(tx.objectStore('followups').put(f));
       for (const { key, value } of backup.kv) writes.push(tx.objectStore('kv').put(value, key));

@@ -2,7 +2,14 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Phrase } from '../phrases/model';
 import type { PhrasePinyin } from '../phrases/search-core';
 import { PACK_PHRASE_PREFIX } from '../packs/installed';
+import type { Pack } from '../packs/schema';
 import { chunksOfAll } from './pack-phrase-store';
+import {
+  putHistory,
+  splitPackRecord,
+  type PackHistoryKind,
+  type PackRecordWithHistory,
+} from './pack-history';
 
 /**
  * The extension's IndexedDB, opened ONLY by the background (a content script's IndexedDB is
@@ -29,6 +36,8 @@ export interface KefuDB extends DBSchema {
   };
   packPhrases: { key: string; value: PackPhraseChunk };
   packs: { key: string; value: { id: string } & Record<string, unknown> };
+  /** Installed packs' previous versions and pending updates, whole (since v3; pack-history.ts). */
+  packHistory: { key: [string, PackHistoryKind]; value: Pack };
   registers: {
     key: string;
     value: { id: string; kind: string; createdAt: number } & Record<string, unknown>;
@@ -48,6 +57,8 @@ type Migration = (db: IDBPDatabase<KefuDB>, tx: UpgradeTx) => void;
 
 /** A migration's async steps: any failure aborts the upgrade, leaving the old version intact. */
 function inUpgrade(tx: UpgradeTx, steps: () => Promise<void>): void {
+  // The open request rejects with the abort; `done` would report it a second time, to nobody.
+  tx.done.catch(() => undefined);
   steps().catch(() => {
     try {
       tx.abort();
@@ -84,6 +95,24 @@ export const MIGRATIONS: readonly Migration[] = [
       const chunks = chunksOfAll(await phrases.getAll(packRange));
       const chunkStore = tx.objectStore('packPhrases');
       await Promise.all([...chunks.map((c) => chunkStore.put(c)), phrases.delete(packRange)]);
+    });
+  },
+  // v3: the version an apply replaced and a pending update's pack move out of the `packs` record
+  // (pack-history.ts): listing packs or noting a check no longer clones two extra whole packs.
+  (db, tx) => {
+    const historyStore = db.createObjectStore('packHistory');
+    inUpgrade(tx, async () => {
+      const packs = tx.objectStore('packs');
+      const writes: Promise<unknown>[] = [];
+      for (const value of await packs.getAll()) {
+        const { record, history } = splitPackRecord(value as unknown as PackRecordWithHistory);
+        if (!history.previous && !history.pending) continue;
+        writes.push(
+          packs.put(record as unknown as KefuDB['packs']['value']),
+          ...putHistory(historyStore, record.id, history),
+        );
+      }
+      await Promise.all(writes);
     });
   },
 ];

@@ -24,10 +24,14 @@ import { PackPhraseChunks } from './pack-phrase-store';
  * nothing: the bookkeeping lives in one `kv` document.
  */
 
-export type PacksTx = IDBPTransaction<KefuDB, ('phrases' | 'packPhrases' | 'packs' | 'kv')[], 'readwrite'>;
+export type PacksTx = IDBPTransaction<
+  KefuDB,
+  ('phrases' | 'packPhrases' | 'packs' | 'packHistory' | 'kv')[],
+  'readwrite'
+>;
 
-/** The stores every pack transaction spans. */
-export const PACKS_TX_STORES = ['phrases', 'packPhrases', 'packs', 'kv'] as const;
+/** The stores every pack transaction spans (packHistory: an apply keeps the version it replaced). */
+export const PACKS_TX_STORES = ['phrases', 'packPhrases', 'packs', 'packHistory', 'kv'] as const;
 
 const KV_KEY = 'packs:shortcuts';
 const noop = () => {};

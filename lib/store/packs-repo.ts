@@ -20,11 +20,13 @@ import { pinyinFingerprint, type PhrasePinyin } from '../phrases/search-core';
 import type { KefuDB, PhraseRecord } from './db';
 import { PACKS_TX_STORES, ShortcutBook } from './pack-shortcuts';
 import { PackPhraseChunks, readPackPhrases } from './pack-phrase-store';
+import { historyKey, PACK_HISTORY_KINDS, type HistoryStore, type PackHistoryKind } from './pack-history';
 
 /**
  * Installed phrase packs (background only). Every change to a pack — install, upgrade, rollback,
  * uninstall — is ONE IndexedDB transaction over `packPhrases`, `phrases` (personal phrases that
- * give up or get back a shortcut), `packs` and the small shortcut bookkeeping in `kv`: it happens
+ * give up or get back a shortcut), `packs`, `packHistory` (the replaced version, a pending
+ * update's pack: pack-history.ts) and the small shortcut bookkeeping in `kv`: it happens
  * completely or not at all, so a refused or failed update leaves exactly what was there.
  *
  * Pack phrases are stored in chunks (pack-phrase-store.ts) under `storedPhraseId(packId,
@@ -70,6 +72,11 @@ export function getPackRecord(db: DB, id: string): Promise<InstalledPackRecord |
 
 export async function listPackRecords(db: DB): Promise<InstalledPackRecord[]> {
   return (await db.getAll('packs')) as unknown as InstalledPackRecord[];
+}
+
+/** A whole version a pack keeps: the one a rollback returns to, or the update waiting for review. */
+export function getHistoryPack(db: DB, id: string, kind: PackHistoryKind): Promise<Pack | undefined> {
+  return db.get('packHistory', historyKey(id, kind));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,9 +274,14 @@ async function writePack(
     await book.reconcile(freed);
     book.save();
 
-    const keepPrevious =
-      installed && installed.pack.version !== pack.version ? installed.pack : installed?.previous;
-    const pending = cur?.pending && cur.pending.pack.version > pack.version ? cur.pending : undefined;
+    // The replaced version becomes the previous one (it is at hand: no old pack is read).
+    const history = tx.objectStore('packHistory');
+    const replaced = installed && installed.pack.version !== pack.version ? installed.pack : undefined;
+    if (replaced) history.put(replaced, historyKey(pack.id, 'previous')).catch(noop);
+    const previousVersion = replaced ? replaced.version : installed?.previousVersion;
+    const pendingInfo =
+      cur?.pendingInfo && cur.pendingInfo.version > pack.version ? cur.pendingInfo : undefined;
+    if (cur?.pendingInfo && !pendingInfo) history.delete(historyKey(pack.id, 'pending')).catch(noop);
     const heldBack =
       o.rollback && installed
         ? Math.max(installed.pack.version, installed.heldBackVersion ?? 0)
@@ -277,13 +289,13 @@ async function writePack(
     const record: InstalledPackRecord = {
       id: pack.id,
       pack,
-      ...(keepPrevious ? { previous: keepPrevious } : {}),
+      ...(previousVersion !== undefined ? { previousVersion } : {}),
       signature: o.signature,
       installedAt: installed?.installedAt ?? o.now,
       appliedAt: o.now,
       ...(o.subscription ? { subscription: o.subscription } : {}),
       ...(o.trust ? { trust: o.trust } : {}),
-      ...(pending ? { pending } : {}),
+      ...(pendingInfo ? { pendingInfo } : {}),
       ...(heldBack && heldBack > pack.version ? { heldBackVersion: heldBack } : {}),
       ...(pinyinPending ? { pinyinPending: true } : {}),
       rev: (installed?.rev ?? 0) + 1,
@@ -305,11 +317,14 @@ async function writePack(
 export async function rollbackPack(db: DB, id: string, now = Date.now()): Promise<ApplyResult> {
   const installed = await getPackRecord(db, id);
   if (!installed) return refuse('not-installed', '没有安装这个短语包');
-  if (!installed.previous) return refuse('no-previous', '没有可以回退的上一个版本');
-  return applyPack(db, installed.previous, {
+  const previous =
+    installed.previousVersion !== undefined ? await getHistoryPack(db, id, 'previous') : undefined;
+  if (!previous) return refuse('no-previous', '没有可以回退的上一个版本');
+  // Read outside the apply's transaction; `expectedRev` refuses it if the pack moved on meanwhile.
+  return applyPack(db, previous, {
     now,
     allowDowngrade: true,
-    rollback: installed.previous.version < installed.pack.version,
+    rollback: previous.version < installed.pack.version,
     expectedRev: installed.rev,
   });
 }
@@ -327,6 +342,8 @@ export async function uninstallPack(db: DB, id: string): Promise<{ ok: boolean; 
   for (const pid of ids) book.forget(pid);
   book.packPhrases.removePack(id);
   tx.objectStore('packs').delete(id).catch(noop);
+  for (const kind of PACK_HISTORY_KINDS)
+    tx.objectStore('packHistory').delete(historyKey(id, kind)).catch(noop);
   await book.reconcile(freed);
   book.save();
   await tx.done;
@@ -336,14 +353,23 @@ export async function uninstallPack(db: DB, id: string): Promise<{ ok: boolean; 
 // ---------------------------------------------------------------------------------------------
 // Record-only changes (no phrases): trust, subscription, pending update, refusals
 
+interface RecordChangeOptions {
+  /** Nothing is written (and undefined returned) when the record's `rev` is another by now. */
+  expectedRev?: number;
+  /** Writes to packHistory that go with the change (a pending update's pack), in its transaction. */
+  history?: (store: HistoryStore<'readwrite'>) => void;
+}
+
 async function updateRecord(
   db: DB,
   id: string,
   change: (r: InstalledPackRecord) => InstalledPackRecord | null,
-  expectedRev?: number,
+  { expectedRev, history }: RecordChangeOptions = {},
 ): Promise<InstalledPackRecord | undefined> {
-  const tx = db.transaction('packs', 'readwrite');
-  const cur = (await tx.store.get(id)) as InstalledPackRecord | undefined;
+  // packHistory is in scope for the changes that keep or drop a pending pack; it is never read here.
+  const tx = db.transaction(['packs', 'packHistory'], 'readwrite');
+  const packs = tx.objectStore('packs');
+  const cur = (await packs.get(id)) as InstalledPackRecord | undefined;
   if (!cur || (expectedRev !== undefined && cur.rev !== expectedRev)) {
     await tx.done;
     return undefined;
@@ -354,7 +380,8 @@ async function updateRecord(
     return cur;
   }
   const record = { ...next, rev: cur.rev + 1 };
-  tx.store.put(record as unknown as KefuDB['packs']['value']).catch(noop);
+  packs.put(record as unknown as KefuDB['packs']['value']).catch(noop);
+  history?.(tx.objectStore('packHistory'));
   await tx.done;
   return record;
 }
@@ -382,12 +409,9 @@ export async function pinPackKey(
       message: `不能固定这把公钥：已安装的第 ${installed.pack.version} 版通不过它的校验（${v.message}）`,
     };
   }
-  const record = await updateRecord(
-    db,
-    id,
-    (r) => ({ ...r, trust: t, signature: 'verified' }),
-    installed.rev,
-  );
+  const record = await updateRecord(db, id, (r) => ({ ...r, trust: t, signature: 'verified' }), {
+    expectedRev: installed.rev,
+  });
   return record ? { ok: true, record } : { ok: false, message: '短语包刚刚被修改，请重试' };
 }
 
@@ -420,19 +444,29 @@ export function setPendingUpdate(
   pending: PendingUpdate,
   subscription?: Partial<PackSubscription>,
 ): Promise<InstalledPackRecord | undefined> {
-  return updateRecord(db, id, (r) => {
-    if (pending.pack.version <= r.pack.version) return null;
-    return {
-      ...r,
-      pending,
-      ...(subscription && r.subscription ? { subscription: { ...r.subscription, ...subscription } } : {}),
-    };
-  });
+  const { pack, ...info } = pending;
+  return updateRecord(
+    db,
+    id,
+    (r) => {
+      if (pack.version <= r.pack.version) return null;
+      return {
+        ...r,
+        pendingInfo: { version: pack.version, ...info },
+        ...(subscription && r.subscription ? { subscription: { ...r.subscription, ...subscription } } : {}),
+      };
+    },
+    { history: (store) => store.put(pack, historyKey(id, 'pending')).catch(noop) },
+  );
 }
 
 export function dismissPendingUpdate(db: DB, id: string): Promise<InstalledPackRecord | undefined> {
-  return updateRecord(db, id, ({ pending, ...r }) =>
-    pending ? { ...r, heldBackVersion: Math.max(pending.pack.version, r.heldBackVersion ?? 0) } : null,
+  return updateRecord(
+    db,
+    id,
+    ({ pendingInfo, ...r }) =>
+      pendingInfo ? { ...r, heldBackVersion: Math.max(pendingInfo.version, r.heldBackVersion ?? 0) } : null,
+    { history: (store) => store.delete(historyKey(id, 'pending')).catch(noop) },
   );
 }
 

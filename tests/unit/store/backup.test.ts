@@ -6,9 +6,15 @@ import { exportBackup, restoreBackup, currentCounts } from '../../../lib/store/b
 import { BACKUP_FORMAT, parseBackup } from '../../../lib/store/backup-format';
 import { DB_VERSION, openKefuDB, type KefuDB, type PhraseRecord } from '../../../lib/store/db';
 import { storedPhraseId } from '../../../lib/packs/installed';
-import { installPack } from '../../../lib/store/packs-repo';
+import {
+  getHistoryPack,
+  getPackRecord,
+  installPack,
+  rollbackPack,
+  setPendingUpdate,
+} from '../../../lib/store/packs-repo';
 import { listPhrasePage } from '../../../lib/store/phrase-pages';
-import { packPhraseRecords, teamPack } from './packs-helpers';
+import { mustParse, packPhraseRecords, snapshot, teamPack } from './packs-helpers';
 
 let n = 0;
 const freshDb = () => openKefuDB(`kefu-backup-test-${Date.now()}-${n++}`);
@@ -131,6 +137,79 @@ describe('installed packs in a backup', () => {
     expect(restored.every((p) => p.py?.v === 1)).toBe(true);
     expect((await listPhrasePage(target, { limit: 50 })).phrases).toHaveLength(2);
   });
+
+  /** The pack at v2, v1 kept for rollback, v3 fetched and waiting for review. */
+  async function withHistory() {
+    const db = await freshDb();
+    await installPack(db, teamPack(1));
+    await installPack(db, teamPack(2));
+    await setPendingUpdate(db, 'team-after-sales', {
+      pack: mustParse(teamPack(3)),
+      fetchedAt: 30,
+      signature: 'unsigned',
+      warnings: ['没有签名'],
+    });
+    return db;
+  }
+
+  it('lists a pack with its previous version and pending update inline, as files always did', async () => {
+    const file = await exportBackup(await withHistory(), DEFAULT_SETTINGS);
+    const [pack] = file.packs;
+    expect(pack).toMatchObject({
+      pack: { version: 2 },
+      previous: mustParse(teamPack(1)),
+      pending: { pack: mustParse(teamPack(3)), fetchedAt: 30, signature: 'unsigned', warnings: ['没有签名'] },
+    });
+    expect(pack).not.toHaveProperty('previousVersion');
+    expect(pack).not.toHaveProperty('pendingInfo');
+  });
+
+  it('round-trips both: restored apart from the record, and a rollback works after the restore', async () => {
+    const source = await withHistory();
+    const file = await exportBackup(source, DEFAULT_SETTINGS);
+    const target = await freshDb();
+    await installPack(target, { ...teamPack(1), id: 'other-pack' });
+    await installPack(target, { ...teamPack(2), id: 'other-pack' });
+    expect((await restoreBackup(target, JSON.stringify(file), memorySettings().io)).ok).toBe(true);
+    const [restored, original] = [await snapshot(target), await snapshot(source)];
+    // Same records, same history; the other pack went, and its kept version with it.
+    expect(restored.packs).toEqual(original.packs);
+    expect(restored.packHistory).toEqual(original.packHistory);
+    expect(await target.getAllKeys('packHistory')).toEqual([
+      ['team-after-sales', 'pending'],
+      ['team-after-sales', 'previous'],
+    ]);
+    expect(await rollbackPack(target, 'team-after-sales')).toMatchObject({ ok: true, kind: 'downgrade' });
+    expect((await getPackRecord(target, 'team-after-sales'))?.pack.version).toBe(1);
+  });
+
+  it('restores a backup written by a v2 database (history inline in the record)', async () => {
+    const file = JSON.parse(JSON.stringify(await exportBackup(await withHistory(), DEFAULT_SETTINGS)));
+    const parsed = parseBackup({ ...file, dbVersion: 2 });
+    expect(parsed).toMatchObject({ ok: true, migratedFrom: 2, backup: { dbVersion: DB_VERSION } });
+
+    const target = await freshDb();
+    const r = await restoreBackup(target, { ...file, dbVersion: 2 }, memorySettings().io);
+    expect(r).toMatchObject({ ok: true, migratedFrom: 2, counts: { packs: 1 } });
+    const record = await getPackRecord(target, 'team-after-sales');
+    expect(record).toMatchObject({ previousVersion: 1, pendingInfo: { version: 3, fetchedAt: 30 } });
+    expect(record).not.toHaveProperty('previous');
+    expect(record).not.toHaveProperty('pending');
+    expect(await getHistoryPack(target, 'team-after-sales', 'previous')).toEqual(mustParse(teamPack(1)));
+    expect(await getHistoryPack(target, 'team-after-sales', 'pending')).toEqual(mustParse(teamPack(3)));
+  });
+
+  it('a previous version or pending update that is not a pack is not kept as one', async () => {
+    const file = JSON.parse(JSON.stringify(await exportBackup(await withHistory(), DEFAULT_SETTINGS)));
+    file.packs[0] = { ...file.packs[0], previous: '第1版', pending: { fetchedAt: 30 } };
+    const target = await freshDb();
+    expect((await restoreBackup(target, file, memorySettings().io)).ok).toBe(true);
+    const record = await getPackRecord(target, 'team-after-sales');
+    expect(record?.pack.version).toBe(2);
+    expect(record).not.toHaveProperty('previousVersion');
+    expect(record).not.toHaveProperty('pendingInfo');
+    expect(await target.getAllKeys('packHistory')).toEqual([]);
+  });
 });
 
 describe('backup validation (the whole file, before anything is written)', () => {
@@ -197,7 +276,8 @@ describe('backup validation (the whole file, before anything is written)', () =>
       }),
     };
     const v1 = { ...file, dbVersion: 1, phrases: [phrase('p1', '催发货')] };
-    // The real step to v2 (pack phrases stored in chunks) leaves the file's records as they are.
+    // The real steps to v2 and v3 (pack phrases in chunks, a pack's old versions apart from its
+    // record) leave the file's records as they are.
     const real = parseBackup(v1);
     expect(real).toMatchObject({ ok: true, migratedFrom: 1, backup: { dbVersion: DB_VERSION } });
     if (real.ok) expect(real.backup.phrases.map((p) => p.id)).toEqual(['p1']);

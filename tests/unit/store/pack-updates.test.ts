@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportKeyJwk, generateTeamKey, publicJwkOf, signPack } from '../../../lib/packs';
 import { checkSubscription, checkSubscriptions } from '../../../lib/background/pack-updates';
 import { storedPhraseId } from '../../../lib/packs/installed';
-import { getPackRecord, installPack, rollbackPack } from '../../../lib/store/packs-repo';
+import { getHistoryPack, getPackRecord, installPack, rollbackPack } from '../../../lib/store/packs-repo';
 import { freshDb, mustParse, snapshot, storedPhrase, teamPack } from './packs-helpers';
 
 const ID = 'team-after-sales';
@@ -67,7 +67,8 @@ describe('checkSubscription', () => {
     expect(r).toMatchObject({ status: 'pending', version: 2 });
     const record = await getPackRecord(db, ID);
     expect(record?.pack.version).toBe(1);
-    expect(record?.pending?.pack.version).toBe(2);
+    expect(record?.pendingInfo?.version).toBe(2);
+    expect((await getHistoryPack(db, ID, 'pending'))?.phrases.map((p) => p.id)).toContain('new');
     expect(record?.subscription?.etag).toBe('"v2"');
     expect(await storedPhrase(db, storedPhraseId(ID, 'new'))).toBeUndefined();
     await checkSubscription(db, ID, { fetchImpl: impl, force: true });

@@ -4,14 +4,19 @@ import { exportKeyJwk, generateTeamKey, publicJwkOf, signPack, type Pack } from 
 import { storedPhraseId } from '../../../lib/packs/installed';
 import { savePhrase } from '../../../lib/store/phrases-repo';
 import {
+  applyPack,
+  dismissPendingUpdate,
   fillPackPinyin,
   forkPackPhrase,
+  getHistoryPack,
   getPackRecord,
   installPack,
   listShortcutClashes,
   pinPackKey,
   resolveShortcutClash,
   rollbackPack,
+  setPendingUpdate,
+  setSubscription,
   uninstallPack,
 } from '../../../lib/store/packs-repo';
 import {
@@ -56,7 +61,7 @@ describe('installPack', () => {
     });
     const record = await getPackRecord(db, ID);
     expect(record).toMatchObject({ id: ID, signature: 'unsigned', rev: 1, pinyinPending: true });
-    expect(record!.previous).toBeUndefined();
+    expect(record!.previousVersion).toBeUndefined();
   });
 
   it('a personal phrase with the same id as a pack phrase is a different phrase', async () => {
@@ -91,7 +96,7 @@ describe('installPack', () => {
     expect(await storedPhrase(db, sid('size'))).toBeUndefined();
     const record = await getPackRecord(db, ID);
     expect(record?.pack.version).toBe(2);
-    expect(record?.previous?.version).toBe(1);
+    expect(record?.previousVersion).toBe(1);
   });
 
   it('the same version with the same content changes nothing', async () => {
@@ -210,7 +215,7 @@ describe('rollback and uninstall', () => {
     expect(r).toMatchObject({ ok: true, kind: 'downgrade' });
     const record = await getPackRecord(db, ID);
     expect(record?.pack.version).toBe(1);
-    expect(record?.previous?.version).toBe(2);
+    expect(record?.previousVersion).toBe(2);
     expect(record?.heldBackVersion).toBe(2);
     expect(await storedPhrase(db, sid('new'))).toBeUndefined();
     // Undo the rollback: version 2 again, nothing held back.
@@ -242,6 +247,107 @@ describe('rollback and uninstall', () => {
     );
     expect(await getPackRecord(db, ID)).toBeUndefined();
     expect(await getPackRecord(db, 'other-pack')).toBeDefined();
+  });
+
+  it('the replaced version is kept apart from the record; rollback and its undo swap it', async () => {
+    const db = await freshDb();
+    await installPack(db, teamPack(1));
+    await installPack(db, teamPack(2));
+    const stored = await db.get('packs', ID);
+    expect(stored).not.toHaveProperty('previous');
+    expect(stored).toMatchObject({ previousVersion: 1 });
+    expect(await getHistoryPack(db, ID, 'previous')).toEqual(mustParse(teamPack(1)));
+
+    await rollbackPack(db, ID);
+    expect((await getHistoryPack(db, ID, 'previous'))?.version).toBe(2);
+    await rollbackPack(db, ID);
+    expect((await getPackRecord(db, ID))?.pack.version).toBe(2);
+    expect((await getHistoryPack(db, ID, 'previous'))?.version).toBe(1);
+  });
+
+  it('a rollback without a kept version is refused and changes nothing', async () => {
+    const db = await freshDb();
+    await installPack(db, teamPack(1));
+    const before = await snapshot(db);
+    expect(await rollbackPack(db, ID)).toMatchObject({ ok: false, reason: 'no-previous' });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('uninstalling removes its previous version and pending update too, and no other pack’s', async () => {
+    const db = await freshDb();
+    for (const id of [ID, 'other-pack']) {
+      await installPack(db, { ...teamPack(1), id });
+      await installPack(db, { ...teamPack(2), id });
+      await setPendingUpdate(db, id, pendingOf(3, id));
+    }
+    await uninstallPack(db, ID);
+    expect(await db.getAllKeys('packHistory')).toEqual([
+      ['other-pack', 'pending'],
+      ['other-pack', 'previous'],
+    ]);
+  });
+});
+
+/** A fetched update as pack-updates.ts hands it over. */
+const pendingOf = (version: number, id = ID) => ({
+  pack: mustParse({ ...teamPack(version), id }),
+  fetchedAt: 100 + version,
+  signature: 'unsigned' as const,
+  warnings: ['这个版本没有签名'],
+});
+
+describe('a pending update', () => {
+  it('is kept apart from the record, which tells its version, time, signature and warnings', async () => {
+    const db = await freshDb();
+    await installPack(db, teamPack(1));
+    const record = await setPendingUpdate(db, ID, pendingOf(3));
+    expect(record).toMatchObject({
+      rev: 2,
+      pendingInfo: { version: 3, fetchedAt: 103, signature: 'unsigned', warnings: ['这个版本没有签名'] },
+    });
+    expect(await db.get('packs', ID)).not.toHaveProperty('pending');
+    expect(await getHistoryPack(db, ID, 'pending')).toEqual(pendingOf(3).pack);
+  });
+
+  it('an update that is not newer than the installed version is not kept', async () => {
+    const db = await freshDb();
+    await installPack(db, teamPack(2));
+    const before = await snapshot(db);
+    expect((await setPendingUpdate(db, ID, pendingOf(2)))?.rev).toBe(1);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('keeps waiting through an older apply and record-only changes; applying it drops it', async () => {
+    const db = await freshDb();
+    await installPack(db, teamPack(1));
+    await setPendingUpdate(db, ID, pendingOf(3));
+    await installPack(db, teamPack(2));
+    await setSubscription(db, ID, { url: 'https://x.test/p.json', autoApply: false });
+    expect((await getPackRecord(db, ID))?.pendingInfo?.version).toBe(3);
+    expect((await getHistoryPack(db, ID, 'pending'))?.version).toBe(3);
+
+    // What packs:review previews and packs:apply then applies.
+    const reviewed = (await getHistoryPack(db, ID, 'pending'))!;
+    const rev = (await getPackRecord(db, ID))!.rev;
+    const r = await applyPack(db, reviewed, { expectedRev: rev });
+    expect(r).toMatchObject({ ok: true, kind: 'upgrade' });
+    const record = await getPackRecord(db, ID);
+    expect(record).toMatchObject({ previousVersion: 2, rev: rev + 1 });
+    expect(record?.pendingInfo).toBeUndefined();
+    expect(await db.getAllKeys('packHistory')).toEqual([[ID, 'previous']]);
+    expect((await getHistoryPack(db, ID, 'previous'))?.version).toBe(2);
+  });
+
+  it('dismissing it holds its version back and drops its pack', async () => {
+    const db = await freshDb();
+    await installPack(db, teamPack(1));
+    await setPendingUpdate(db, ID, pendingOf(3));
+    const record = await dismissPendingUpdate(db, ID);
+    expect(record).toMatchObject({ heldBackVersion: 3, rev: 3 });
+    expect(record?.pendingInfo).toBeUndefined();
+    expect(await db.getAllKeys('packHistory')).toEqual([]);
+    // Nothing to dismiss: nothing is written.
+    expect((await dismissPendingUpdate(db, ID))?.rev).toBe(3);
   });
 });
 
