@@ -4,6 +4,7 @@ import { ResponseTimer } from '../../components/timer/response-timer';
 import { observe } from '../dom/observe';
 import { mountShadowUi } from '../dom/shadow-ui';
 import { queryFirst } from '../sites/selector';
+import { pageMessages, type MessageTrail } from '../sites/messages';
 import type { ChatMessageOnPage } from '../sites/types';
 import { defineFeature } from './types';
 
@@ -17,16 +18,24 @@ import { defineFeature } from './types';
  * frame; the 1 s tick runs only while a buyer message is waiting.
  */
 
-/** Epoch ms since when the buyer waits, or null when the agent answered last. */
+/**
+ * Epoch ms since when the buyer waits, or null when the agent answered last. Walks back from the
+ * newest message (system notes neither ask nor answer) and reads only the first of the buyer's
+ * unanswered run.
+ */
 export function waitingSince(
-  messages: readonly ChatMessageOnPage[],
+  messages: MessageTrail,
   seenAt: (message: ChatMessageOnPage, index: number) => number,
 ): number | null {
-  let i = messages.length - 1;
-  if (i < 0 || messages[i]!.from !== 'buyer') return null;
-  while (i > 0 && messages[i - 1]!.from === 'buyer') i--;
-  const first = messages[i]!;
-  return first.at ?? seenAt(first, i);
+  let first = -1;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const from = messages.from(i);
+    if (from === 'agent') break;
+    if (from === 'buyer') first = i;
+  }
+  if (first < 0) return null;
+  const message: ChatMessageOnPage = { from: 'buyer', ...messages.read(first) };
+  return message.at ?? seenAt(message, first);
 }
 
 export default defineFeature({
@@ -35,7 +44,7 @@ export default defineFeature({
   init(fc) {
     const { signal, site, settings } = fc;
     const chat = site.chat!;
-    const readMessages = chat.messages!;
+    const messageAdapter = chat.messages!;
     const target = settings.responseTargetSeconds;
 
     let container: HTMLElement | null = null;
@@ -71,11 +80,24 @@ export default defineFeature({
       return at;
     };
 
-    const paint = () => {
+    /** Where the chip sits: just above the reply box's right end (the toolbar row's empty side). */
+    let spot: { right: number; top: number } | null = null;
+    const measure = () => {
+      const rect = queryFirst<HTMLElement>(document, chat.input)?.getBoundingClientRect();
+      spot =
+        rect && rect.width > 0
+          ? { right: Math.max(8, window.innerWidth - rect.right + 12), top: Math.max(8, rect.top - 28) }
+          : null;
+    };
+
+    /**
+     * `remeasure`: read the reply box's place again (a new wait, a resize). The 1 s tick does not:
+     * on a page that is adding messages, reading a rect forces a layout of the whole page.
+     */
+    const paint = (remeasure = false) => {
       if (!container) return;
-      const input = queryFirst<HTMLElement>(document, chat.input);
-      const rect = input?.getBoundingClientRect();
-      if (since === null || !rect || rect.width === 0) {
+      if (since !== null && (remeasure || !spot)) measure();
+      if (since === null || !spot) {
         render(null, container);
         return;
       }
@@ -83,9 +105,8 @@ export default defineFeature({
         h(ResponseTimer, {
           seconds: Math.max(0, (Date.now() - since) / 1000),
           targetSeconds: target,
-          // Just above the reply box's right end: the toolbar row's empty side.
-          right: Math.max(8, window.innerWidth - rect.right + 12),
-          top: Math.max(8, rect.top - 28),
+          right: spot.right,
+          top: spot.top,
           platform: site.platform,
         }),
         container,
@@ -95,21 +116,20 @@ export default defineFeature({
     const update = () => {
       frame = 0;
       if (signal.aborted) return;
-      let messages: ChatMessageOnPage[] = [];
+      let next: number | null = null;
       try {
-        messages = readMessages(document);
+        next = waitingSince(pageMessages(messageAdapter, document), seenAt);
       } catch (error) {
         console.warn('[kefu] reading chat messages failed', error);
       }
-      const next = waitingSince(messages, seenAt);
       // Ten messages a second must not mean ten renders (and layout reads): only on a change.
       if (next === since && (next === null || container)) return;
       since = next;
       if (since !== null) {
-        void mount().then(paint);
-        // In the idle time after a frame, whose layout we read: in an animation frame it shared
-        // the frame of a keystroke now and then, which then waited for it (phrase picker).
-        tick ??= setInterval(() => requestIdleCallback(paint, { timeout: 500 }), 1000);
+        void mount().then(() => paint(true));
+        // In idle time: in an animation frame it shared the frame of a keystroke now and then,
+        // which then waited for it (phrase picker).
+        tick ??= setInterval(() => requestIdleCallback(() => paint(), { timeout: 500 }), 1000);
       } else {
         clearInterval(tick);
         tick = undefined;
@@ -131,7 +151,7 @@ export default defineFeature({
       },
       { signal },
     );
-    window.addEventListener('resize', () => requestAnimationFrame(paint), { signal });
+    window.addEventListener('resize', () => requestAnimationFrame(() => paint(true)), { signal });
 
     signal.addEventListener(
       'abort',

@@ -44,10 +44,23 @@ export interface ChatAdapter {
   orderId?(doc: Document): string | undefined;
   /** Product title the conversation is about, if shown. */
   itemTitle?(doc: Document): string | undefined;
-  /** Messages of the open conversation, oldest first. */
-  messages?(doc: Document): ChatMessageOnPage[];
+  /** The open conversation's messages, one element each (read through lib/sites/messages.ts). */
+  messages?: ChatMessagesAdapter;
   /** Container whose mutations mean new messages arrived (for the response timer). */
   messageList?: NamedSelector;
+}
+
+/**
+ * Messages as elements: who wrote one is cheap to tell, its text and time are read only when
+ * asked. A busy conversation grows by the second and the response timer needs only its end.
+ */
+export interface ChatMessagesAdapter {
+  /** Every message element of the open conversation, oldest first (system notes included). */
+  node: NamedSelector;
+  /** Who wrote it; undefined for what is neither (system notes, date separators). */
+  from(node: Element): ChatMessageOnPage['from'] | undefined;
+  /** Its text and, when the page shows one, its time (`now`: the day a bare 12:30 belongs to). */
+  read(node: Element, now: number): Omit<ChatMessageOnPage, 'from'>;
 }
 
 /** Reading and filling an order page. Never saves: the agent clicks the site's save button. */

@@ -1,5 +1,5 @@
 import { queryAll, queryFirst } from '../selector';
-import type { ChatMessageOnPage, OrderOnPage, PageKind, SiteAdapter } from '../types';
+import type { ChatMessageOnPage, ChatMessagesAdapter, OrderOnPage, PageKind, SiteAdapter } from '../types';
 import { chatTimeMs, labelValue, shanghaiIso, textOf, yuanToFen } from './parse';
 import { douyinSelectors as S } from './selectors';
 
@@ -116,28 +116,27 @@ export function selectDouyinFlag(doc: Document, code: number): boolean {
   return true;
 }
 
-function readMessages(doc: Document): ChatMessageOnPage[] {
-  const now = Date.now();
-  const out: ChatMessageOnPage[] = [];
-  for (const wrapper of queryAll(doc, S.chatMessage)) {
-    const from = wrapper.classList.contains('messageIsMe')
+/** 飞鸽's wrappers say whose message it is (`messageIsMe` / `messageNotMe`); the rest is hashed. */
+const douyinMessages: ChatMessagesAdapter = {
+  node: S.chatMessage,
+  from: (wrapper) =>
+    wrapper.classList.contains('messageIsMe')
       ? 'agent'
       : wrapper.classList.contains('messageNotMe')
         ? 'buyer'
-        : undefined;
-    if (!from) continue;
+        : undefined,
+  read(wrapper, now) {
     // Hashed classes rotate: the text is the <pre> of the bubble, else the wrapper's text.
     const body = wrapper.querySelector('pre') ?? wrapper;
-    const message: ChatMessageOnPage = { from, text: (body.textContent ?? '').trim() };
+    const message: Omit<ChatMessageOnPage, 'from'> = { text: (body.textContent ?? '').trim() };
     const timeLeaf = Array.from(wrapper.querySelectorAll('span')).find((s) =>
       /^\s*(\d{4}[-/]\d{1,2}[-/]\d{1,2}\s+)?\d{1,2}:\d{2}(:\d{2})?\s*$/.test(s.textContent ?? ''),
     );
     const at = chatTimeMs(textOf(timeLeaf), now);
     if (at !== undefined) message.at = at;
-    out.push(message);
-  }
-  return out;
-}
+    return message;
+  },
+};
 
 export const douyinAdapter: SiteAdapter = {
   id: 'douyin',
@@ -170,6 +169,6 @@ export const douyinAdapter: SiteAdapter = {
       return card ? ORDER_ID.exec(labelValue(card, ['订单编号：', '订单号：']) ?? '')?.[0] : undefined;
     },
     itemTitle: (doc) => textOf(queryFirst(doc, S.chatOrderGoods)) || undefined,
-    messages: readMessages,
+    messages: douyinMessages,
   },
 };

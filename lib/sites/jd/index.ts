@@ -1,5 +1,5 @@
 import { queryAll, queryFirst } from '../selector';
-import type { ChatMessageOnPage, OrderOnPage, PageKind, SiteAdapter } from '../types';
+import type { ChatMessageOnPage, ChatMessagesAdapter, OrderOnPage, PageKind, SiteAdapter } from '../types';
 import {
   amountWithShipping,
   chatTimeMs,
@@ -124,21 +124,22 @@ export function selectJdLevel(doc: Document, code: number): boolean {
   return true;
 }
 
-export function readJdMessages(doc: Document): ChatMessageOnPage[] {
-  const now = Date.now();
-  const out: ChatMessageOnPage[] = [];
-  for (const node of queryAll(doc, S.chatMessage)) {
+/** 咚咚's bubbles: `message_right` is the shop's side, `message_left` the buyer's. */
+const jdMessages: ChatMessagesAdapter = {
+  node: S.chatMessage,
+  from(node) {
     const cls = node.getAttribute('class') ?? '';
-    const from = /\bmessage_right\b/.test(cls) ? 'agent' : /\bmessage_left\b/.test(cls) ? 'buyer' : undefined;
-    if (!from) continue;
-    const content = node.querySelector('.message__content');
-    const message: ChatMessageOnPage = { from, text: (content?.textContent ?? '').trim() };
+    return /\bmessage_right\b/.test(cls) ? 'agent' : /\bmessage_left\b/.test(cls) ? 'buyer' : undefined;
+  },
+  read(node, now) {
+    const message: Omit<ChatMessageOnPage, 'from'> = {
+      text: (node.querySelector('.message__content')?.textContent ?? '').trim(),
+    };
     const at = chatTimeMs(textOf(node.querySelector('.message__time_str')), now);
     if (at !== undefined) message.at = at;
-    out.push(message);
-  }
-  return out;
-}
+    return message;
+  },
+};
 
 export const jdAdapter: SiteAdapter = {
   id: 'jd',
@@ -163,6 +164,6 @@ export const jdAdapter: SiteAdapter = {
       return card ? ORDER_ID.exec(valueAfter(card, ['订单号', '订单编号']) ?? '')?.[0] : undefined;
     },
     itemTitle: (doc) => textOf(queryFirst(doc, S.chatOrderGoods)) || undefined,
-    messages: readJdMessages,
+    messages: jdMessages,
   },
 };

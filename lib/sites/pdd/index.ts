@@ -1,5 +1,5 @@
 import { queryAll, queryFirst } from '../selector';
-import type { ChatMessageOnPage, OrderOnPage, PageKind, SiteAdapter } from '../types';
+import type { ChatMessageOnPage, ChatMessagesAdapter, OrderOnPage, PageKind, SiteAdapter } from '../types';
 import { chatTimeMs, labelValue, shanghaiIso, textOf, yuanToFen } from './parse';
 import { pddSelectors as S } from './selectors';
 
@@ -152,24 +152,19 @@ export function selectPddFlag(doc: Document, code: number): boolean {
   return true;
 }
 
-function readMessages(doc: Document): ChatMessageOnPage[] {
-  const now = Date.now();
-  const out: ChatMessageOnPage[] = [];
-  for (const li of queryAll(doc, S.chatMessage)) {
-    const from = li.querySelector('.cs-item')
-      ? 'agent'
-      : li.querySelector('.buyer-item')
-        ? 'buyer'
-        : undefined;
-    if (!from) continue;
+/** A message `li` holds the shop's bubble (`.cs-item`) or the buyer's (`.buyer-item`). */
+const pddMessages: ChatMessagesAdapter = {
+  node: S.chatMessage,
+  from: (li) =>
+    li.querySelector('.cs-item') ? 'agent' : li.querySelector('.buyer-item') ? 'buyer' : undefined,
+  read(li, now) {
     const body = li.querySelector('.msg-content-box') ?? li;
-    const message: ChatMessageOnPage = { from, text: (body.textContent ?? '').trim() };
+    const message: Omit<ChatMessageOnPage, 'from'> = { text: (body.textContent ?? '').trim() };
     const at = chatTimeMs(textOf(li.querySelector('.msg-time')), now);
     if (at !== undefined) message.at = at;
-    out.push(message);
-  }
-  return out;
-}
+    return message;
+  },
+};
 
 export const pddAdapter: SiteAdapter = {
   id: 'pdd',
@@ -194,6 +189,6 @@ export const pddAdapter: SiteAdapter = {
       return card ? ORDER_SN.exec(labelValue(card, ['订单编号：', '订单号：']) ?? '')?.[0] : undefined;
     },
     itemTitle: (doc) => textOf(queryFirst(doc, S.chatOrderGoods)) || undefined,
-    messages: readMessages,
+    messages: pddMessages,
   },
 };

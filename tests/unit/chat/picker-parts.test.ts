@@ -4,6 +4,8 @@ import { placePopup } from '../../../lib/dom/caret';
 import { splitSuggestion, byPriority } from '../../../lib/features/wording-hints';
 import { waitingSince } from '../../../lib/features/response-timer';
 import type { WordingIssue } from '../../../lib/phrases/wording';
+import { listedMessages } from '../../../lib/sites/messages';
+import type { ChatMessageOnPage } from '../../../lib/sites/types';
 
 describe('picker text runs', () => {
   it('marks matches and variables without losing a character', () => {
@@ -101,32 +103,49 @@ describe('wording hint parts', () => {
 
 describe('waitingSince', () => {
   const seen = () => 999;
+  const since = (messages: ChatMessageOnPage[]) => waitingSince(listedMessages(messages), seen);
   it('is the oldest buyer message after the agent’s last reply', () => {
     expect(
-      waitingSince(
-        [
-          { from: 'buyer', text: 'a', at: 1 },
-          { from: 'agent', text: 'b', at: 2 },
-          { from: 'buyer', text: 'c', at: 3 },
-          { from: 'buyer', text: 'd', at: 4 },
-        ],
-        seen,
-      ),
+      since([
+        { from: 'buyer', text: 'a', at: 1 },
+        { from: 'agent', text: 'b', at: 2 },
+        { from: 'buyer', text: 'c', at: 3 },
+        { from: 'buyer', text: 'd', at: 4 },
+      ]),
     ).toBe(3);
   });
   it('is null when the agent answered last or there are no messages', () => {
     expect(
-      waitingSince(
-        [
-          { from: 'buyer', text: 'a', at: 1 },
-          { from: 'agent', text: 'b', at: 2 },
-        ],
-        seen,
-      ),
+      since([
+        { from: 'buyer', text: 'a', at: 1 },
+        { from: 'agent', text: 'b', at: 2 },
+      ]),
     ).toBeNull();
-    expect(waitingSince([], seen)).toBeNull();
+    expect(since([])).toBeNull();
   });
   it('uses when we first saw a message whose time the page does not show', () => {
-    expect(waitingSince([{ from: 'buyer', text: 'a' }], seen)).toBe(999);
+    expect(since([{ from: 'buyer', text: 'a' }])).toBe(999);
+  });
+  it('reads only the message it answers with, walking past system notes', () => {
+    const read: number[] = [];
+    const froms: Array<ChatMessageOnPage['from'] | undefined> = [
+      'agent',
+      'buyer',
+      undefined,
+      'buyer',
+      'buyer',
+    ];
+    const trail = {
+      length: froms.length,
+      from: (i: number) => froms[i],
+      read: (i: number): ChatMessageOnPage => {
+        read.push(i);
+        return { from: 'buyer', text: String(i), at: i * 10 };
+      },
+    };
+    expect(waitingSince(trail, seen)).toBe(10);
+    expect(read).toEqual([1]);
+    froms.push('agent');
+    expect(waitingSince({ ...trail, length: froms.length }, seen)).toBeNull();
   });
 });
