@@ -5,8 +5,8 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import { DEMO_HOST, fileFor, startPageHtml } from '../harness/demo-router';
+import { join } from 'node:path';
+import { contentTypeOf, DEMO_HOST, fileFor, startPageHtml } from '../harness/demo-router';
 
 /**
  * The demo back-office for a browser we cannot intercept from inside (Firefox): a local HTTP
@@ -16,15 +16,6 @@ import { DEMO_HOST, fileFor, startPageHtml } from '../harness/demo-router';
  * match patterns apply. Pages come from the same route table as the Chromium tests (fileFor).
  * Nothing goes to the network: unknown URLs get a 404.
  */
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
 
 export interface DemoProxy {
   /** The proxy's port on 127.0.0.1 (for network.proxy.http / network.proxy.ssl). */
@@ -77,7 +68,7 @@ async function answer(url: URL, res: ServerResponse, misses: string[]): Promise<
   }
   res
     .writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeOf(file),
       'cache-control': 'no-store',
     })
     .end(body);

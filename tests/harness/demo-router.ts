@@ -25,6 +25,9 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+/** The Content-Type a demo file is served with. */
+export const contentTypeOf = (file: string) => TYPES[extname(file)] ?? 'application/octet-stream';
+
 export function routeFor(url: URL): DemoRoute | undefined {
   return DEMO_ROUTES.find((route) =>
     route.serves.some((s) => s.host === url.hostname && url.pathname.startsWith(s.pathPrefix)),
@@ -87,7 +90,7 @@ async function answer(route: Route): Promise<void> {
     const body = await readFile(file);
     await route.fulfill({
       status: 200,
-      contentType: TYPES[extname(file)] ?? 'application/octet-stream',
+      contentType: contentTypeOf(file),
       body,
     });
   } catch {
