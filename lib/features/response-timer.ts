@@ -15,7 +15,8 @@ import { defineFeature } from './types';
  * Red past settings.responseTargetSeconds.
  *
  * Cheap on a busy page: mutations of the message list are coalesced to one read per animation
- * frame; the 1 s tick runs only while a buyer message is waiting.
+ * frame, which walks back from the newest message and parses one; the 1 s tick runs only while a
+ * buyer message is waiting, and reads no layout.
  */
 
 /**
