@@ -83,8 +83,18 @@ export default defineFeature({
 
     /** Where the chip sits: just above the reply box's right end (the toolbar row's empty side). */
     let spot: { right: number; top: number } | null = null;
+    // The box changes size when the page's side panels open or close: the chip follows. Its
+    // callbacks come after a layout, so the rect read there costs nothing.
+    let watched: Element | null = null;
+    const boxResized = new ResizeObserver(() => since !== null && paint(true));
     const measure = () => {
-      const rect = queryFirst<HTMLElement>(document, chat.input)?.getBoundingClientRect();
+      const box = queryFirst<HTMLElement>(document, chat.input);
+      if (box !== watched) {
+        if (watched) boxResized.unobserve(watched);
+        if (box) boxResized.observe(box);
+        watched = box;
+      }
+      const rect = box?.getBoundingClientRect();
       spot =
         rect && rect.width > 0
           ? { right: Math.max(8, window.innerWidth - rect.right + 12), top: Math.max(8, rect.top - 28) }
@@ -159,6 +169,7 @@ export default defineFeature({
       () => {
         cancelAnimationFrame(frame);
         clearInterval(tick);
+        boxResized.disconnect();
       },
       { once: true },
     );

@@ -124,6 +124,22 @@ describe('response timer', () => {
     }
   });
 
+  it('follows the reply box when the page narrows it, without a resize of the window (咚咚)', async () => {
+    const chat = await openChat(page, CHAT_TARGETS.jd!);
+    const timer = timerIn(page);
+    await expect.poll(() => timer.count()).toBe(1);
+    const rightGap = async () => {
+      const [chip, box] = await Promise.all([timer.boundingBox(), chat.field.boundingBox()]);
+      return Math.round(box!.x + box!.width - (chip!.x + chip!.width));
+    };
+    const before = await rightGap();
+    // As a side panel opening would: the box loses 200 px on its right.
+    await chat.field.evaluate((el) => {
+      (el as HTMLElement).style.width = `${(el as HTMLElement).getBoundingClientRect().width - 200}px`;
+    });
+    await expect.poll(rightGap).toBe(before);
+  });
+
   it('is not shown on pages whose messages we cannot read (the lab pages)', async () => {
     await openChat(page, CHAT_TARGETS['lab-react']!);
     await page.waitForTimeout(500);
